@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,17 +30,20 @@ public final class Json {
     }
 
     /**
-     * The request body as a field map: a JSON object, or form fields (the original page's form posts; values
-     * stay strings and are coerced later). An empty body is an empty map.
+     * The request body as a field map: a JSON object, or form fields (values stay strings and are coerced
+     * later); a form content type whose body is a JSON object (curl -d) reads as JSON. No body: an empty map.
      */
     public static Map<String, Object> objectBody(Context ctx, ObjectMapper mapper) {
+        byte[] body = ctx.bodyAsBytes();
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+        boolean looksJson = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).strip()
+                .startsWith("{");
+        if (!looksJson && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"))) {
             Map<String, Object> form = new LinkedHashMap<>();
             ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
             return form;
         }
-        byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             return new LinkedHashMap<>();
         }
