@@ -9,10 +9,15 @@ public final class JavaCommand {
     private JavaCommand() {
     }
 
-    /** {@code <java.home>/bin/java -cp <java.class.path> <mainClass> args...}. */
+    /** {@code <java.home>/bin/java -Xmx64m -cp <java.class.path> <mainClass> args...}. */
     public static List<String> of(Class<?> mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        return withHeap("64m", mainClass, args);
+    }
+
+    /** As {@link #of}, with the given maximum heap ({@code -Xmx}). */
+    public static List<String> withHeap(String maxHeap, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-Xmx" + maxHeap,
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         return command;
     }
