@@ -79,8 +79,9 @@ final class MoeFeedForward {
             NDArray p = scores.mean(new int[] {1});                                          // (B, E)
             return c.mul(p).sum(new int[] {1}).mean().mul(alpha);                            // ()
         }
-        NDArray fi = chosen.sum(new int[] {0, 1}).mul(consts.of((float) nExperts / (b * t * k))); // (E)
-        NDArray pi = scores.mean(new int[] {0, 1});                                              // (E)
+        NDArray chosenFlat = chosen.reshape(b * t, nExperts);                                    // (N, E)
+        NDArray fi = chosenFlat.sum(new int[] {0}).mul(consts.of((float) nExperts / (b * t * k))); // (E)
+        NDArray pi = scores.reshape(b * t, nExperts).mean(new int[] {0});                          // (E)
         return pi.mul(fi).sum().mul(alpha);                                                       // ()
     }
 }
