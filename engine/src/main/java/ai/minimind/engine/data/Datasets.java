@@ -4,6 +4,8 @@ import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Entry points for the training data (spec section 3). Every loader checks the whole file line by line before
@@ -31,5 +33,34 @@ public final class Datasets {
      */
     public static TokenDataset sft(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
         return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.SFT);
+    }
+
+    /**
+     * Validates the whole file, then returns DPO pairs (section 3.3): {@code {"chosen": [...], "rejected": [...]}},
+     * each side rendered and masked like SFT. Pairs where either side has no supervised token within
+     * {@code maxSeqLen} are dropped and counted on stdout; if all are dropped this throws.
+     */
+    public static DpoDataset dpo(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
+        return DpoDataset.load(jsonl, tokenizer, maxSeqLen);
+    }
+
+    /**
+     * Validates the whole file, then returns the RLAIF prompts (section 3.4) of {@code {"conversations": [...]}}
+     * records with at least two turns. Prompts are strings; the trainer tokenizes them.
+     */
+    public static List<RlaifPrompt> rlaif(Path jsonl) throws IOException {
+        Jsonl.forEach(jsonl, (line, record) -> new Records(jsonl, line).rlaifTurns(record));
+        List<RlaifPrompt> prompts = new ArrayList<>();
+        Jsonl.forEach(jsonl, (line, record) -> prompts.add(rlaifPrompt(new Records(jsonl, line).rlaifTurns(record))));
+        return prompts;
+    }
+
+    /** Roles by position (0, 2, 4... user; 1, 3, 5... assistant); the last turn becomes the answer. */
+    static RlaifPrompt rlaifPrompt(List<String> turns) {
+        List<ChatTemplate.Message> messages = new ArrayList<>();
+        for (int i = 0; i < turns.size() - 1; i++) {
+            messages.add(new ChatTemplate.Message(i % 2 == 0 ? "user" : "assistant", turns.get(i)));
+        }
+        return new RlaifPrompt(ChatTemplate.render(messages, null, true), turns.get(turns.size() - 1));
     }
 }

@@ -41,6 +41,43 @@ final class Records {
         return conversation(record.get("conversations"), "conversations", true);
     }
 
+    /** {@code {"chosen": [...], "rejected": [...]}} (DPO, section 3.3); both sides need an assistant turn. */
+    Conversation[] dpoPair(JsonNode record) {
+        requireObject(record, "a DPO record {\"chosen\": [...], \"rejected\": [...]}");
+        if (!record.has("chosen") || !record.has("rejected")) {
+            throw fail("expected a DPO record {\"chosen\": [...], \"rejected\": [...]}" + foundOtherStage(record));
+        }
+        return new Conversation[]{conversation(record.get("chosen"), "chosen", true),
+                conversation(record.get("rejected"), "rejected", true)};
+    }
+
+    /**
+     * {@code {"conversations": [...]}} for RLAIF (section 3.4): at least two turns with string content. Roles are
+     * re-assigned by position later, so only their spelling is checked when present.
+     */
+    List<String> rlaifTurns(JsonNode record) {
+        requireObject(record, "an RLAIF record {\"conversations\": [...]}");
+        if (!record.has("conversations")) {
+            throw fail("expected an RLAIF record {\"conversations\": [...]}" + foundOtherStage(record));
+        }
+        JsonNode list = record.get("conversations");
+        if (!list.isArray() || list.size() < 2) {
+            throw fail("field \"conversations\" must list at least two turns (prompt turns, then the answer "
+                    + "placeholder that is dropped), found " + describe(list) + sizeOf(list));
+        }
+        List<String> turns = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "conversations[" + i + "]";
+            requireObject(list.get(i), "a message object {\"role\", \"content\"} in " + where);
+            JsonNode role = list.get(i).get("role");
+            if (role != null && !ROLES.contains(role.asText())) {
+                throw fail(where + ".role " + role + " is not one of user, assistant, system, tool");
+            }
+            turns.add(requireString(list.get(i).get("content"), where + ".content"));
+        }
+        return turns;
+    }
+
     /** A list of chat messages under {@code field}; tools come from a leading system message's functions. */
     Conversation conversation(JsonNode list, String field, boolean needsAssistant) {
         if (!list.isArray() || list.isEmpty()) {
@@ -156,6 +193,10 @@ final class Records {
         List<String> names = new ArrayList<>();
         record.fieldNames().forEachRemaining(names::add);
         return names.toString();
+    }
+
+    private static String sizeOf(JsonNode node) {
+        return node.isArray() && !node.isEmpty() ? " of " + node.size() : "";
     }
 
     static String describe(JsonNode node) {
