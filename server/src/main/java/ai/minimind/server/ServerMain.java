@@ -4,6 +4,9 @@ import ai.minimind.server.config.ServerConfig;
 import ai.minimind.server.config.ServerConfigParser;
 import ai.minimind.server.store.CorruptStateException;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Arrays;
 
 /**
@@ -25,6 +28,9 @@ public final class ServerMain {
             System.exit(2);
             return;
         }
+        if (!bindable(config.host(), config.port())) {
+            fail("port " + config.port() + " on " + config.host() + " is already in use (or not bindable)");
+        }
         try {
             TrainingServer server = TrainingServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "minimind-shutdown"));
@@ -36,6 +42,23 @@ public final class ServerMain {
             fail(e.getMessage());
         } catch (RuntimeException e) {
             fail("could not start: " + e);
+        }
+    }
+
+    /**
+     * Tries the address before Jetty does, so a taken port is reported as one line instead of Javalin's error log;
+     * the bind exception below still covers the rare race with another process.
+     */
+    private static boolean bindable(String host, int port) {
+        if (port == 0) {
+            return true;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
