@@ -222,4 +222,16 @@ class JobsApiTest {
         assertThat(env).contains("PYTHONUNBUFFERED=1").doesNotContain("SERVER_SECRET").doesNotContain("mm-");
         client.post("/stop/" + id, "");
     }
+
+    @Test
+    void swanlab_run_url_is_taken_from_the_line_after_the_marker() {
+        Http client = newClient("swan");
+        String script = fake.script("{\"lines\": [\"swanlab: 🚀 View run at\", \"https://swanlab.cn/@me/run/42\"]}");
+        String id = client.post("/train", Map.of("train_type", "sft", "train_monitor", "swanlab", "data_path",
+                script)).json().get("process_id").asText();
+        JsonNode job = awaitState(client, id, "succeeded");
+        assertThat(job.get("swanlab_url").asText()).isEqualTo("https://swanlab.cn/@me/run/42");
+        assertThat(job.get("train_monitor").asText()).isEqualTo("swanlab");
+        assertThat(job.get("command").asText()).contains("--use_wandb");
+    }
 }
