@@ -169,7 +169,9 @@ class JobsApiTest {
         Http client = newClient("names");
         for (String name : List.of("..%2F..%2Fclients.json", "..", "x.txt", "train_sft_x.log",
                 "train_sft_20260101_000000_aaaaaaaa.log%00", "a%5Cb", "..%252F..%252Fclients.json")) {
-            assertThat(client.get("/logfile-content/" + name).status()).as(name).isEqualTo(400);
+            Http.Response read = client.get("/logfile-content/" + name);
+            assertThat(read.status()).as(name).isEqualTo(400);
+            assertThat(read.json().get("code").asText()).as(name).isEqualTo("bad_request");
             assertThat(client.delete("/delete-logfile/" + name).status()).as(name).isEqualTo(400);
         }
         assertThat(client.get("/logfile-content/train_sft_20260101_000000_aaaaaaaa.log").status()).isEqualTo(404);
