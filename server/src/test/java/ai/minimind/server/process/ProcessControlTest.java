@@ -82,6 +82,15 @@ class ProcessControlTest {
     }
 
     @Test
+    void stopping_right_after_launch_still_records_the_exit_status() throws Exception {
+        try (TestJob job = TestJob.launch(dir, List.of("/usr/bin/sleep", "1000"))) {
+            assertThat(ProcessControl.stopTree(job.id(), GRACE)).isTrue();
+
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 15));
+        }
+    }
+
+    @Test
     void stop_tree_finds_a_worker_that_left_the_session_with_setsid() throws Exception {
         try (TestJob job = TestJob.fake(dir, "{\"setsid_worker\": true, \"sleep_ms\": -1}")) {
             ProcessIdentity worker = job.printedProcess("setsid_worker_pid");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProcessLauncherTest {
     @TempDir
@@ -102,6 +103,17 @@ class ProcessLauncherTest {
                     .containsExactlyElementsOf(hostile.stream().map(a -> "[" + a + "]").toList());
             assertThat(pwned).doesNotExist();
         }
+    }
+
+    @Test
+    void rejects_an_empty_command_and_a_missing_work_dir_naming_them() {
+        Path log = dir.resolve("job.log");
+        Path exit = dir.resolve("job.exit");
+
+        assertThatThrownBy(() -> ProcessLauncher.launch(List.of(), dir, TestJob.ENV, log, exit))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command");
+        assertThatThrownBy(() -> ProcessLauncher.launch(List.of("/bin/true"), dir.resolve("nope"), TestJob.ENV,
+                log, exit)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workDir");
     }
 
     @Test
