@@ -23,8 +23,8 @@ class FakeTrainerTest {
         try (TestJob job = TestJob.launch(dir, command)) {
             Poll.until("three epoch lines", () -> job.logText().contains("Epoch:[1/1](3/10)"));
 
-            assertThat(job.logText()).startsWith("fake_trainer train_type=full_sft")
-                    .containsPattern("Epoch:\\[1/1]\\(1/10\\) loss:\\d+\\.\\d{6} lr:\\d+\\.\\d{12} epoch_Time:\\d+min:");
+            assertThat(job.logText()).startsWith("fake_trainer train_type=full_sft").containsPattern(
+                    "Epoch:\\[1/1]\\(1/10\\) loss:\\d+\\.\\d{6} lr:\\d+\\.\\d{12} epoch_Time:\\d+min:");
             assertThat(ProcessControl.isAlive(job.id())).isTrue();
             assertThat(ProcessControl.stopTree(job.id(), Duration.ofMillis(500))).isTrue();
             assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 15));
