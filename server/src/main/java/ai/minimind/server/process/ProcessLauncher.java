@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessLauncher {
     /**
-     * Runs the job, then records {@code exit N} or, when sh reports 128+N, {@code signal N}, atomically.
+     * Runs the job, then records {@code exit N} or, when sh reports 128+N (N a Linux signal, 1..64),
+     * {@code signal N}, atomically. sh cannot tell death by signal N from {@code exit(128+N)}; both read as
+     * signal N, which is also what a JVM that ran its shutdown hooks on SIGTERM means by exit code 143.
      * sh exports a PWD of its own; it is dropped unless the caller's environment had one.
      */
     private static final String WRAPPER = String.join("\n",
@@ -35,7 +37,8 @@ public final class ProcessLauncher {
             "trap : HUP INT TERM",
             "\"$@\"",
             "status=$?",
-            "if [ \"$status\" -gt 128 ]; then result=\"signal $((status - 128))\"; else result=\"exit $status\"; fi",
+            "if [ \"$status\" -gt 128 ] && [ \"$status\" -le 192 ]; then result=\"signal $((status - 128))\";",
+            "else result=\"exit $status\"; fi",
             "tmp=\"$exit_file.tmp.$$\"",
             "printf '%s\\n' \"$result\" > \"$tmp\" && \"$mv_bin\" -f \"$tmp\" \"$exit_file\"",
             "");
@@ -55,14 +58,15 @@ public final class ProcessLauncher {
      * Returns once the child exists, with its identity (the group leader's PID and start time).
      *
      * <p>The environment additionally gets {@code MINIMIND_JOB_MARK}, a fresh random token returned in the
-     * identity. Parent directories of the log and exit files are created. An exit code above 128 is recorded
-     * as signal (code - 128), as sh reports it.
+     * identity. Parent directories of the log and exit files are created; a stale exit file from an earlier
+     * run is deleted first. An exit code of 129..192 is recorded as signal (code - 128), as sh reports it.
      */
     public static ProcessIdentity launch(List<String> command, Path workDir, Map<String, String> env,
                                          Path logFile, Path exitFile) throws IOException {
         validate(command, workDir, env, logFile, exitFile);
         createParent(logFile);
         createParent(exitFile);
+        Files.deleteIfExists(exitFile);
         String mark = HexFormat.of().formatHex(randomBytes());
         List<String> argv = new ArrayList<>(List.of(executable("setsid"), "/bin/sh", "-c", WRAPPER, "minimind-job",
                 exitFile.toAbsolutePath().toString(), executable("mv"), env.containsKey("PWD") ? "yes" : "no"));

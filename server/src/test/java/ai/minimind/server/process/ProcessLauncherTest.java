@@ -62,6 +62,27 @@ class ProcessLauncherTest {
     }
 
     @Test
+    void an_exit_code_beyond_the_signal_range_stays_an_exit_code() throws Exception {
+        try (TestJob job = TestJob.launch(dir, List.of("/bin/sh", "-c", "exit 200"))) {
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(200, null));
+        }
+    }
+
+    @Test
+    void a_stale_exit_file_from_an_earlier_run_is_removed_at_launch() throws Exception {
+        Path go = dir.resolve("go");
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state/job.exit"), "exit 0\n");
+        try (TestJob job = TestJob.launch(dir, List.of("/bin/sh", "-c", "while [ ! -e go ]; do sleep 0.05; done"))) {
+            assertThat(job.exitStatus()).isEmpty();
+
+            Files.createFile(go);
+
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(0, null));
+        }
+    }
+
+    @Test
     void records_death_by_sigkill_as_signal_9() throws Exception {
         try (TestJob job = TestJob.fake(dir, "{\"signal\": 9}")) {
             ExitStatus status = job.awaitExitStatus();
