@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,9 +163,7 @@ class SafeTensorsTest {
         assertThat(length % 8).isZero();
         assertThat((char) bytes[8]).isEqualTo('{');
         List<long[]> offsets = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = header(file).fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
+        for (Map.Entry<String, JsonNode> e : header(file).properties()) {
             if (!e.getKey().equals("__metadata__")) {
                 JsonNode o = e.getValue().get("data_offsets");
                 offsets.add(new long[] {o.get(0).asLong(), o.get(1).asLong()});
