@@ -4,6 +4,8 @@ import ai.minimind.server.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,8 +166,8 @@ class ProcessControlTest {
             return dirs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
                     .map(n -> ProcStat.read(Long.parseLong(n))).flatMap(Optional::stream)
                     .filter(s -> s.ppid() == parent && s.state() == state).findFirst();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
