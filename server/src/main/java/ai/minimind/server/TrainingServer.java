@@ -22,13 +22,18 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running service: loads the state files (refusing corrupt ones), reconciles jobs left from a previous run,
  * and serves api.md's routes. Usable in-process: {@code try (var s = TrainingServer.start(config)) { s.port(); }}.
  */
 public final class TrainingServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingServer.class);
+
     private final Javalin app;
     private final ServerConfig config;
 
@@ -46,6 +51,11 @@ public final class TrainingServer implements AutoCloseable {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data folder " + config.dataDir(), e);
+        }
+        for (var shared : List.of(config.datasetsDir(), config.tokenizerDir())) {
+            if (!Files.isDirectory(shared)) {
+                LOG.warn("{} is not a folder; jobs will not find it through their workspace links", shared);
+            }
         }
         ObjectMapper mapper = Json.newMapper();
         ClientStore clientStore = new ClientStore(config.dataDir().resolve("clients.json"), mapper);

@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starting, listing, stopping and deleting a client's training jobs. Every lookup is by (client, id): another
@@ -36,6 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class JobService {
     private static final Pattern WEIGHT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
 
     private final ServerConfig config;
     private final JobStore store;
@@ -64,6 +68,7 @@ public final class JobService {
                 null, monitor, null, command, job.values());
         store.insert(record);
         launch(record, job.argv(), job.workspace(), log);
+        LOG.info("client {} started {} job {}", clientId, job.type().name(), id);
         return id;
     }
 

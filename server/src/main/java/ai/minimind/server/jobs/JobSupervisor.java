@@ -5,11 +5,19 @@ import ai.minimind.server.process.ExitStatus;
 import ai.minimind.server.process.ProcessControl;
 import ai.minimind.server.process.ProcessIdentity;
 import ai.minimind.server.store.JobStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +31,12 @@ public final class JobSupervisor {
     /** How long the exit file may lag behind the process's disappearance (the wrapper writes it last). */
     private static final Duration EXIT_FILE_WAIT = Duration.ofSeconds(3);
 
+    private static final ExecutorService FINISHERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "minimind-job-finisher");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final JobStore store;
     private final Path dataDir;
     private final Duration grace;
@@ -35,9 +49,9 @@ public final class JobSupervisor {
         this.grace = grace;
     }
 
-    /** Records the job's end once its process is gone. */
+    /** Records the job's end once its process is gone (on our own threads: finishing may wait for the file). */
     public void watch(String jobId, ProcessIdentity process) {
-        ProcessControl.onExit(process).thenRun(() -> finish(jobId));
+        ProcessControl.onExit(process).thenRunAsync(() -> finish(jobId), FINISHERS);
     }
 
     /** Re-attaches to jobs that were queued or running when the server last stopped. */
@@ -52,6 +66,7 @@ public final class JobSupervisor {
                 watch(job.id(), process);
             } else {
                 Optional<ExitStatus> status = ProcessControl.readExitStatus(exitFile(job));
+                LOG.info("job {} ended while the server was down: {}", job.id(), status.orElse(null));
                 store.update(job.id(), r -> r.state().active() ? ended(r, status, false) : r);
             }
         }
@@ -119,9 +134,20 @@ public final class JobSupervisor {
                     Timestamps.now(), byUser);
         }
         ExitStatus s = status.get();
+        Timestamps.Pair at = endTime(job);
         String message = s.signal() != null ? "killed by signal " + s.signal()
                 : s.exitCode() == 0 ? null : "exit code " + s.exitCode();
         return job.ended(s.succeeded() ? JobState.SUCCEEDED : JobState.FAILED, s.exitCode(), s.signal(), message,
-                Timestamps.now(), byUser);
+                at, byUser);
+    }
+
+    /** When the wrapper wrote the exit file: the real end, also for jobs that ended while we were down. */
+    private Timestamps.Pair endTime(JobRecord job) {
+        try {
+            Instant written = Files.getLastModifiedTime(exitFile(job)).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            return Timestamps.of(OffsetDateTime.ofInstant(written, ZoneId.systemDefault()));
+        } catch (IOException e) {
+            return Timestamps.now();
+        }
     }
 }
