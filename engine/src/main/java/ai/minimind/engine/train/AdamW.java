@@ -84,7 +84,7 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
-    /** The moment estimates as named tensors ({@code optimizer.exp_avg.<param>}, {@code optimizer.exp_avg_sq.<param>}). */
+    /** The moments as named tensors: {@code optimizer.exp_avg.<param>} and {@code optimizer.exp_avg_sq.<param>}. */
     public LinkedHashMap<String, NDArray> state() {
         LinkedHashMap<String, NDArray> state = new LinkedHashMap<>();
         expAvg.forEach((name, m) -> state.put(EXP_AVG + name, m));
