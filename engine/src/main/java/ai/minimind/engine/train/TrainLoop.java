@@ -3,7 +3,6 @@ package ai.minimind.engine.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 
 import java.io.IOException;
@@ -79,7 +78,8 @@ public final class TrainLoop<B> {
                 (long) settings.epochs() * iters);
         long tokens;
         double loss;
-        try (NDManager stepManager = root.newSubManager(); NDScope ignored = new NDScope()) {
+        // The model puts every intermediate of a forward into the input's manager: closing it frees the step.
+        try (NDManager stepManager = root.newSubManager()) {
             B batch = source.load(order.batch(step), stepManager);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray lossArray = objective.loss(batch);
