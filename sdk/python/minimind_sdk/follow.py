@@ -12,7 +12,7 @@ import socket
 import time
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from .errors import MinimindConnectionError, MinimindTimeoutError, NotFoundError
+from .errors import MinimindConnectionError, MinimindTimeoutError, NotFoundError, ServerError
 from .sse import parse_events
 from .tail import TailFollower
 
@@ -62,10 +62,11 @@ class LogFollower:
                 self.client.get_process(self.process_id)  # raises NotFoundError if the job is unknown
                 self.client._stream_supported = False
                 return
-            except MinimindConnectionError:
+            except (MinimindConnectionError, ServerError):
                 outage.failed()
                 time.sleep(min(self.poll_interval, 1.0))
                 continue
+            outage.ok()
             if "text/event-stream" not in (response.headers.get("Content-Type") or ""):
                 response.close()  # e.g. a server that ignores Accept; polling is then the safe choice
                 self.client._stream_supported = False
@@ -74,18 +75,18 @@ class LogFollower:
             if not announced:
                 announced = True
                 yield ""
-            ended, got_data = yield from self._read_events(response, outage)
+            ended, got_data = yield from self._read_events(response)
             if ended or (not got_data and self.client.get_process(self.process_id).is_finished):
                 return
             if not got_data:
                 time.sleep(self.poll_interval)  # the server closed a quiet stream; do not spin
 
-    def _read_events(self, response, outage: "_Outage"):
+    def _read_events(self, response):
+        """Yield the data of one connection's events; returns (ended by an end event, anything received)."""
         ended = got_data = False
         try:
             with response:
                 for event in parse_events(response):
-                    outage.ok()
                     if event.id is not None:
                         self.last_event_id = event.id
                     if event.event in END_EVENTS:
@@ -110,7 +111,7 @@ class LogFollower:
                 finished = self.client.get_process(self.process_id).is_finished
                 text = tail.poll(final=finished)
                 outage.ok()
-            except MinimindConnectionError:
+            except (MinimindConnectionError, ServerError):
                 outage.failed()
                 time.sleep(self.poll_interval)
                 continue

@@ -85,6 +85,23 @@ def test_without_the_stream_route_follow_falls_back_to_polling_the_tail():
     assert text == "a\nb\nc\nlast"
 
 
+def test_polling_survives_a_connection_dropped_without_an_answer():
+    answers = iter([None, "x\n", "x\ny\n"])  # None: the connection drops before any answer
+
+    def logs(request):
+        text = next(answers, "x\ny\n")
+        if text is None:
+            request.close_connection = True
+            return None
+        return 200, {"Content-Type": "text/plain; charset=utf-8"}, text.encode()
+
+    routes = {"GET /logs/p1": logs, "GET /processes": processes(["running", "running", "failed"])}
+    with StubServer(routes) as stub:
+        client = MinimindClient(stub.url, "mm-k", retry=FAST)
+        client._stream_supported = False
+        assert "".join(client.follow_logs("p1", poll_interval=0.01)) == "x\ny\n"
+
+
 def test_following_an_unknown_process_raises_not_found():
     with StubServer({"GET /processes": lambda r: json_answer(200, [])}) as stub:
         with pytest.raises(NotFoundError):
