@@ -41,6 +41,18 @@ final class Records {
         return conversation(record.get("conversations"), "conversations", true);
     }
 
+    /** Text for tokenizer training: a pretrain record's text, or a conversation record rendered by the template. */
+    String corpusText(JsonNode record) {
+        requireObject(record, "a record {\"text\": ...} or {\"conversations\": [...]}");
+        if (record.has("text")) {
+            return pretrainText(record);
+        }
+        if (record.has("conversations")) {
+            return conversation(record.get("conversations"), "conversations", false).render(false);
+        }
+        throw fail("expected a record {\"text\": ...} or {\"conversations\": [...]}" + foundOtherStage(record));
+    }
+
     /** {@code {"chosen": [...], "rejected": [...]}} (DPO, section 3.3); both sides need an assistant turn. */
     Conversation[] dpoPair(JsonNode record) {
         requireObject(record, "a DPO record {\"chosen\": [...], \"rejected\": [...]}");

@@ -30,7 +30,10 @@ final class Attention {
         this.scale = consts.of((float) (1.0 / Math.sqrt(config.headDim())));
     }
 
-    /** x (B, T, H); mask (T, S) additive or null; cache null or updated in place. Returns (B, T, H). */
+    /**
+     * x (B, T, H); mask additive, (T, S) or (B|1, 1, T, S), or null; cache null or updated in place.
+     * Returns (B, T, H).
+     */
     NDArray forward(NDArray x, Rope.Slice rope, NDArray mask, KvCache cache) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
@@ -52,7 +55,7 @@ final class Attention {
         NDArray vh = repeatKv(v, x).transpose(0, 2, 1, 3);             // (B, nh, S, hd)
         NDArray scores = qh.matMul(kh).mul(scale);                     // (B, nh, T, S)
         if (mask != null) {
-            scores = scores.add(mask);                                 // (B, nh, T, S), mask (T, S) broadcast
+            scores = scores.add(mask);                                 // (B, nh, T, S), mask broadcast
         }
         NDArray probs = scores.softmax(-1);                            // (B, nh, T, S)
         NDArray out = probs.matMul(vh)                                 // (B, nh, T, hd)

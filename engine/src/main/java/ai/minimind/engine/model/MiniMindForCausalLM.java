@@ -26,6 +26,8 @@ public final class MiniMindForCausalLM implements AutoCloseable {
     private final NDArray norm;
     private final List<DecoderLayer> layers = new ArrayList<>();
     private final NDArray eps;
+    private final NDArray one;
+    private final NDArray padPenalty;
     private boolean training = true;
 
     /** Builds the model with MiniMind's initialisation (section 1.12), deterministic for a given seed. */
@@ -40,6 +42,8 @@ public final class MiniMindForCausalLM implements AutoCloseable {
             layers.add(new DecoderLayer(config, i, params, consts));
         }
         this.eps = consts.of(config.rmsNormEps());
+        this.one = consts.of(1f);
+        this.padPenalty = consts.of(1e9f);  // (mask - 1) * 1e9 = (1 - mask) * -1e9
     }
 
     public MiniMindConfig config() {
@@ -96,6 +100,16 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * (0 = all), like MiniMind's {@code logits_to_keep}.
      */
     public Output forward(NDArray inputIds, KvCache cache, int logitsToKeep) {
+        return forward(inputIds, null, cache, logitsToKeep);
+    }
+
+    /**
+     * As {@link #forward(NDArray, KvCache, int)} with MiniMind's optional {@code attention_mask} (B, past + T),
+     * 1 = real token, 0 = pad: pad keys get {@code (1 - mask) * -1e9} added to their scores on top of the causal
+     * mask (spec 1.7, explicit path). Positions stay absolute tensor indices, not shifted for left padding,
+     * exactly as MiniMind does. {@code attentionMask} null = no padding.
+     */
+    public Output forward(NDArray inputIds, NDArray attentionMask, KvCache cache, int logitsToKeep) {
         NDManager step = inputIds.getManager();
         NDArray ids = validatedIds(inputIds);                                     // (B, T) int64
         int t = Math.toIntExact(ids.getShape().get(1));
@@ -106,7 +120,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         NDArray h = embed_tokens.get(step, new NDIndex("{}", ids));             // (B, T, H)
         Rope.Slice rope = Rope.slice(step, config.headDim(), config.ropeTheta(), start, t); // (T, hd) x2
-        NDArray mask = t > 1 ? Masks.causal(step, t, start) : null;              // (T, start + T)
+        NDArray mask = scoreMask(step, attentionMask, ids.getShape().get(0), t, start); // (B|1, 1, T, S) or null
         NDArray aux = step.zeros(new Shape(), DataType.FLOAT32);                 // ()
         for (DecoderLayer layer : layers) {
             DecoderLayer.Result r = layer.forward(h, rope, mask, cache, training);
@@ -121,6 +135,22 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         NDArray logits = Linear.apply(h, embed_tokens);                          // (B, T', V)
         return new Output(logits, aux);
+    }
+
+    /** Causal part (T, S) when T > 1, plus the key-padding part (B, 1, 1, S) when a mask is given. */
+    private NDArray scoreMask(NDManager step, NDArray attentionMask, long b, int t, int start) {
+        NDArray causal = t > 1 ? Masks.causal(step, t, start) : null;           // (T, S)
+        if (attentionMask == null) {
+            return causal;
+        }
+        long s = start + t;
+        if (!attentionMask.getShape().equals(new Shape(b, s))) {
+            throw new IllegalArgumentException("attention_mask must be (B, past + T) = (" + b + ", " + s
+                    + "), got " + attentionMask.getShape());
+        }
+        NDArray keep = attentionMask.toType(DataType.FLOAT32, false);           // (B, S) 1 real, 0 pad
+        NDArray padding = keep.sub(one).mul(padPenalty).reshape(b, 1, 1, s);    // (B, 1, 1, S) 0 or -1e9
+        return causal == null ? padding : padding.add(causal);                  // (B, 1, T, S)
     }
 
     private NDArray validatedIds(NDArray inputIds) {

@@ -71,11 +71,19 @@ final class DecodedLogStream extends InputStream {
             if (!input.hasRemaining() && !refill()) {
                 return lineLength > 0 ? take(lineLength, "") : null;
             }
-            byte b = input.get();
-            if (b == '\n') {
+            byte[] buffer = input.array();
+            int start = input.position();
+            int end = Math.min(input.limit(), start + MAX_LINE - lineLength);
+            int newline = start;
+            while (newline < end && buffer[newline] != '\n') {
+                newline++;
+            }
+            append(buffer, start, newline);
+            if (newline < end) {
+                input.position(newline + 1);
                 return take(lineLength, "\n");
             }
-            append(b);
+            input.position(end);
             if (lineLength == MAX_LINE) {
                 int cut = LineDecoder.utf8Boundary(line, 0, lineLength);
                 return take(cut > 0 ? cut : lineLength, "");
@@ -91,11 +99,13 @@ final class DecodedLogStream extends InputStream {
         return text;
     }
 
-    private void append(byte b) {
-        if (lineLength == line.length) {
-            line = Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
+    private void append(byte[] source, int from, int to) {
+        int needed = lineLength + to - from;
+        if (needed > line.length) {
+            line = Arrays.copyOf(line, Math.max(needed, Math.min(MAX_LINE, line.length * 2)));
         }
-        line[lineLength++] = b;
+        System.arraycopy(source, from, line, lineLength, to - from);
+        lineLength = needed;
     }
 
     private boolean refill() throws IOException {

@@ -30,6 +30,16 @@ class ProcessControlTest {
     }
 
     @Test
+    void stop_tree_never_signals_the_calling_jvm_or_its_group() {
+        long self = ProcessHandle.current().pid();
+        ProcessIdentity me = new ProcessIdentity(self, ProcStat.read(self).orElseThrow().startTicks(), "");
+
+        ProcessControl.stopTree(me, Duration.ZERO);
+
+        assertThat(ProcessControl.isAlive(me)).isTrue();
+    }
+
+    @Test
     void a_zombie_counts_as_dead() throws Exception {
         // The shell's background child is never waited for once sleep has replaced the shell: a zombie.
         Process parent = new ProcessBuilder("/bin/sh", "-c", "/bin/true & exec /usr/bin/sleep 1000").start();
@@ -78,6 +88,15 @@ class ProcessControlTest {
             assertThat(ProcessControl.stopTree(job.id(), GRACE)).isTrue();
 
             assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 9));
+        }
+    }
+
+    @Test
+    void stopping_right_after_launch_still_records_the_exit_status() throws Exception {
+        try (TestJob job = TestJob.launch(dir, List.of("/usr/bin/sleep", "1000"))) {
+            assertThat(ProcessControl.stopTree(job.id(), GRACE)).isTrue();
+
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 15));
         }
     }
 
