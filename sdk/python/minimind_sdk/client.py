@@ -30,6 +30,7 @@ class MinimindClient(TrainingHelpers):
         self.timeout = timeout
         self._transport = Transport(base_url, api_key, timeout, retry or RetryPolicy())
         self._stream_supported: Optional[bool] = None  # learnt on the first follow_logs
+        self._process_route: Optional[bool] = None  # whether GET /api/processes/<id> exists; learnt on use
 
     @property
     def base_url(self) -> str:
@@ -75,9 +76,21 @@ class MinimindClient(TrainingHelpers):
         return [Process.from_dict(item) for item in self._get_json("/processes")]
 
     def get_process(self, process_id: str) -> Process:
-        """One of the caller's processes; ``NotFoundError`` if unknown or another client's."""
+        """One of the caller's processes; ``NotFoundError`` if unknown or another client's.
+
+        Uses ``GET /api/processes/<id>``; a server without that route (the original's) is asked for the list.
+        """
+        if self._process_route is not False:
+            try:
+                process = Process.from_dict(self._get_json(f"/api/processes/{_seg(process_id)}"))
+                self._process_route = True
+                return process
+            except NotFoundError:
+                if self._process_route:
+                    raise
         for process in self.get_processes():
             if process.id == process_id:
+                self._process_route = False  # listed but not found by id: the route does not exist here
                 return process
         raise NotFoundError(f"process {process_id!r} not found", 404, "not_found")
 

@@ -92,7 +92,7 @@ def test_bad_log_filenames_are_validation_errors_and_missing_ones_not_found(clie
     with pytest.raises(ValidationError):
         client.delete_logfile("x..y.log")
     with pytest.raises(NotFoundError):
-        client.get_logfile_content("train_sft_20260101_000000.log")
+        client.get_logfile_content("train_sft_20260101_000000_abcdefgh.log")
     with pytest.raises(NotFoundError):
-        client.delete_logfile("train_sft_20260101_000000.log")
+        client.delete_logfile("train_sft_20260101_000000_abcdefgh.log")
 

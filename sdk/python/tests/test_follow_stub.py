@@ -106,3 +106,11 @@ def test_following_an_unknown_process_raises_not_found():
     with StubServer({"GET /processes": lambda r: json_answer(200, [])}) as stub:
         with pytest.raises(NotFoundError):
             list(MinimindClient(stub.url, "mm-k", retry=FAST).follow_logs("nope"))
+
+
+def test_get_process_falls_back_to_the_list_on_a_server_without_the_single_process_route():
+    with StubServer({"GET /processes": processes(["running"])}) as stub:
+        client = MinimindClient(stub.url, "mm-k", retry=FAST)
+        assert client.get_process("p1").is_running
+        assert client.get_process("p1").id == "p1"
+        assert stub.paths("GET") == ["/api/processes/p1", "/processes", "/processes"]
