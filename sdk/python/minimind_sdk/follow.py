@@ -1,18 +1,20 @@
 """``follow_logs``: deliver a job's log text as it is written, until the job ends.
 
-Preferred source: ``GET /api/processes/<id>/logs/stream`` (server-sent events; ``id:`` is the byte offset
-after the event, a reconnect sends ``Last-Event-ID`` to resume there). When the server does not offer that
+Preferred source: ``GET /api/processes/<id>/logs/stream`` (server-sent events: ``log`` events whose data is
+``{"text": "<whole lines>"}``, ``id:`` the byte offset after them, a final ``end`` event once the job ended and
+everything was sent; a reconnect sends ``Last-Event-ID`` to resume exactly there). When the server does not offer that
 route (404 while the process itself exists), the follower polls ``GET /logs/<id>`` (see ``tail.py``).
 Dropped connections are survived in both modes for up to ``reconnect_timeout`` seconds without an answer.
 """
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 import time
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from .errors import MinimindConnectionError, MinimindTimeoutError, NotFoundError, ServerError
+from .errors import MinimindConnectionError, MinimindError, MinimindTimeoutError, NotFoundError, ServerError
 from .sse import parse_events
 from .tail import TailFollower
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .client import MinimindClient
 
 END_EVENTS = frozenset({"end", "eof", "done", "finished", "close"})
+TEXT_EVENTS = frozenset({"log", "message"})
 
 
 class LogFollower:
@@ -92,9 +95,12 @@ class LogFollower:
                     if event.event in END_EVENTS:
                         ended = True
                         break
-                    if event.data:
+                    if event.event == "error":
+                        raise MinimindError(_field(event.data, "error") or "the log stream failed", code="log_stream")
+                    text = _field(event.data, "text") if event.event in TEXT_EVENTS else ""
+                    if text:
                         got_data = True
-                        yield event.data
+                        yield text
         except (OSError, socket.timeout, http.client.HTTPException):
             # Dropped mid-stream or quiet past the read timeout: reconnect with Last-Event-ID. Not an outage
             # by itself; only failures to connect count towards reconnect_timeout.
@@ -146,6 +152,15 @@ class _Outage:
         self.since = self.since or now
         if now - self.since > self.limit:
             raise MinimindConnectionError(f"server unreachable for more than {self.limit:.0f}s while following logs")
+
+
+def _field(data: str, name: str) -> str:
+    """An event's payload: the ``name`` field of a JSON object (``{"text": ...}``), else the raw data."""
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return data
+    return str(parsed.get(name) or "") if isinstance(parsed, dict) else data
 
 
 def _quote(value: str) -> str:

@@ -1,9 +1,10 @@
 """follow_logs against a scripted stub: the SSE route with a dropped connection, and the polling fallback."""
 import io
+import json
 
 import pytest
 
-from minimind_sdk import MinimindClient, NotFoundError, RetryPolicy
+from minimind_sdk import MinimindClient, MinimindError, NotFoundError, RetryPolicy
 from minimind_sdk.sse import parse_events
 from stub_server import StubServer, json_answer
 
@@ -11,6 +12,12 @@ FAST = RetryPolicy(max_retries=2, backoff=0.01, max_backoff=0.02)
 
 
 def sse_event(offset, chunk):
+    """A ``log`` event as the service sends it: JSON ``{"text": ...}`` data, the byte offset as id."""
+    return f"event: log\nid: {offset}\ndata: {json.dumps({'text': chunk})}\n\n"
+
+
+def raw_event(offset, chunk):
+    """A plain ``message`` event carrying the text itself, one ``data:`` line per line."""
     return f"id: {offset}\n" + "".join(f"data: {piece}\n" for piece in chunk.split("\n")) + "\n"
 
 
@@ -38,7 +45,7 @@ def processes(states):
 
 
 def test_sse_parser_restores_chunks_with_their_newlines_and_ids():
-    raw = (sse_event(4, "ab\n") + ": keep-alive\n\n" + sse_event(9, "cd\nef") + "event: end\ndata:\n\n").encode()
+    raw = (raw_event(4, "ab\n") + ": keep-alive\n\n" + raw_event(9, "cd\nef") + "event: end\ndata:\n\n").encode()
     events = list(parse_events(io.BytesIO(raw)))
     assert [(e.event, e.data, e.id) for e in events] == [("message", "ab\n", "4"), ("message", "cd\nef", "9"),
                                                           ("end", "", "9")]
@@ -46,7 +53,7 @@ def test_sse_parser_restores_chunks_with_their_newlines_and_ids():
 
 def test_stream_resumes_after_a_dropped_connection_with_last_event_id():
     connections = [sse_event(6, "step1\n") + sse_event(12, "step2\n"),
-                   sse_event(16, "end\n") + sse_event(20, "tail") + "event: end\ndata: done\n\n"]
+                   raw_event(16, "end\n") + sse_event(20, "tail") + 'event: end\nid: 20\ndata: {"offset":20}\n\n']
     routes = {"GET /api/processes/p1/logs/stream": stream_handler(connections),
               "GET /processes": processes(["running"])}
     with StubServer(routes) as stub:
@@ -114,3 +121,12 @@ def test_get_process_falls_back_to_the_list_on_a_server_without_the_single_proce
         assert client.get_process("p1").is_running
         assert client.get_process("p1").id == "p1"
         assert stub.paths("GET") == ["/api/processes/p1", "/processes", "/processes"]
+
+
+def test_an_error_event_on_the_stream_raises_with_the_servers_message():
+    connections = ['event: error\ndata: {"error": "cannot read the log: gone"}\n\n']
+    routes = {"GET /api/processes/p1/logs/stream": stream_handler(connections),
+              "GET /processes": processes(["running"])}
+    with StubServer(routes) as stub:
+        with pytest.raises(MinimindError, match="cannot read the log"):
+            list(MinimindClient(stub.url, "mm-k", retry=FAST).follow_logs("p1", poll_interval=0.01))
