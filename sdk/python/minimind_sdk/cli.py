@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -47,6 +48,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return next((code for kind, code in _EXIT_BY_ERROR if isinstance(error, kind)), EXIT_ERROR)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``... | head``): not a failure of ours. Silence the flush at interpreter exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _read_key_file(path: Optional[str]) -> Optional[str]:
@@ -188,7 +193,25 @@ def _delete_logfile(client: MinimindClient, args) -> None:
 
 def _train_types(client: MinimindClient, args) -> None:
     table = client.train_types()
-    print(json.dumps(table, ensure_ascii=False, indent=2))
+    types = table.get("train_types") if isinstance(table, dict) else None
+    if args.json or not isinstance(types, dict):
+        print(json.dumps(table, ensure_ascii=False, indent=2))
+        return
+    for name, spec in types.items():
+        print(f"{name} ({spec.get('script', '?')})")
+        for param in spec.get("params", []):
+            print("  " + _describe_param(param))
+
+
+def _describe_param(param: Dict[str, Any]) -> str:
+    bounds = ""
+    if param.get("choices"):
+        bounds = "one of " + ",".join(str(c) for c in param["choices"])
+    elif param.get("min") is not None or param.get("max") is not None:
+        bounds = f"[{param.get('min', '')}..{param.get('max', '')}]"
+    path = " (path)" if param.get("is_path") else ""
+    return (f"{param.get('name', '?'):<22} {param.get('type', ''):<6} default {param.get('default')!s:<22} "
+            f"{bounds:<16} {param.get('help', '')}{path}").rstrip()
 
 
 def _me(client: MinimindClient, args) -> None:
