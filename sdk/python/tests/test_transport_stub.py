@@ -57,6 +57,17 @@ def test_start_training_is_never_sent_twice_after_a_server_error():
         assert stub.paths("POST") == ["/train"]
 
 
+def test_start_training_is_not_resent_when_the_answer_was_lost():
+    def drop(request):
+        request.close_connection = True  # the job may have started; only the answer is lost
+        return None
+
+    with StubServer({"POST /train": drop}) as stub:
+        with pytest.raises(MinimindConnectionError):
+            MinimindClient(stub.url, SECRET, retry=FAST).start_training("sft", epochs=1)
+        assert stub.paths("POST") == ["/train"]
+
+
 def test_client_errors_are_not_retried():
     with StubServer({"GET /processes": lambda r: error_answer(400, "bad_request", "lines must be a number")}) as stub:
         with pytest.raises(ValidationError):
