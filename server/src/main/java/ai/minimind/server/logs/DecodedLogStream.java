@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A log file re-encoded as UTF-8, one line at a time: memory stays bounded by the read buffer plus one line
@@ -34,7 +35,7 @@ final class DecodedLogStream extends InputStream {
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, length, target.length);
+        Objects.checkFromIndexSize(offset, length, target.length);
         if (length == 0) {
             return 0;
         }

@@ -21,7 +21,7 @@ public final class ProcessControl {
     private static final long POLL_MS = 50;
     private static final long EXIT_POLL_MS = 250;
     /** After the job is gone, how long the wrapper may take to record the exit status before it is killed. */
-    private static final long WRAPPER_GRACE_MS = 3_000;
+    private static final long WRAPPER_GRACE_MS = 10_000;
     /** Upper bound of the SIGKILL phase; only processes stuck in uninterruptible sleep can exhaust it. */
     private static final long KILL_PHASE_MS = 30_000;
     private static final ScheduledExecutorService EXIT_POLLER = Executors.newSingleThreadScheduledExecutor(r -> {

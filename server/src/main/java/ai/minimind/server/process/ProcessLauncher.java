@@ -42,7 +42,7 @@ public final class ProcessLauncher {
             "tmp=\"$exit_file.tmp.$$\"",
             "printf '%s\\n' \"$result\" > \"$tmp\" && \"$mv_bin\" -f \"$tmp\" \"$exit_file\"",
             "");
-    private static final long LEADER_TIMEOUT_MS = 10_000;
+    private static final long LEADER_TIMEOUT_MS = 30_000;
     private static final int SIGTERM = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +25,7 @@ class FakeTrainerTest {
             assertThat(job.logText()).startsWith("fake_trainer train_type=full_sft").containsPattern(
                     "Epoch:\\[1/1]\\(1/10\\) loss:\\d+\\.\\d{6} lr:\\d+\\.\\d{12} epoch_Time:\\d+min:");
             assertThat(ProcessControl.isAlive(job.id())).isTrue();
-            assertThat(ProcessControl.stopTree(job.id(), Duration.ofMillis(500))).isTrue();
+            assertThat(ProcessControl.stopTree(job.id(), ProcessControlTest.AMPLE_GRACE)).isTrue();
             assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 15));
         }
     }
