@@ -103,7 +103,7 @@ class MinimindClient(TrainingHelpers):
         try:
             self._transport.request("POST", f"/stop/{_seg(process_id)}")
         except ConflictError as error:
-            if error.attempts == 1:
+            if not error.after_lost_answer:
                 raise
             # A retry found it finished: the earlier attempt, whose answer was lost, stopped it.
 
@@ -112,7 +112,7 @@ class MinimindClient(TrainingHelpers):
         try:
             self._transport.request("POST", f"/delete/{_seg(process_id)}")
         except NotFoundError as error:
-            if error.attempts == 1:
+            if not error.after_lost_answer:
                 raise
             # A retry no longer finds it: the earlier attempt, whose answer was lost, deleted it.
 
@@ -123,10 +123,11 @@ class MinimindClient(TrainingHelpers):
             process = self.get_process(process_id)
             if process.is_finished:
                 return process
-            if deadline is not None and time.monotonic() + poll_interval > deadline:
+            remaining = poll_interval if deadline is None else deadline - time.monotonic()
+            if remaining <= 0:
                 raise MinimindTimeoutError(f"process {process_id} still {process.effective_state} "
                                            f"after {timeout}s")
-            time.sleep(poll_interval)
+            time.sleep(min(poll_interval, remaining))
 
     def wait_until_running(self, process_id: str, timeout: float = 120, poll_interval: float = 0.5) -> Process:
         """Poll until the job runs (or already finished); ``MinimindTimeoutError`` on timeout."""
@@ -162,8 +163,8 @@ class MinimindClient(TrainingHelpers):
         try:
             self._transport.request("DELETE", f"/delete-logfile/{_seg(filename)}")
         except NotFoundError as error:
-            if error.attempts == 1:
-                raise
+            if not error.after_lost_answer:
+                raise  # as in delete(): a retry that no longer finds it means the lost first try deleted it
 
     def _get_json(self, path: str) -> Any:
         return self._transport.request("GET", path).json()

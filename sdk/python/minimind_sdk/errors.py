@@ -22,8 +22,10 @@ class MinimindError(Exception):
         self.message = message
         self.status = status
         self.code = code
-        # How many times the request was sent; lets callers tell "already done by my first try" apart.
+        # How many times the request was tried, and whether an earlier try may have reached the server with
+        # its answer lost: then a 409/404 on the retry can mean "my earlier try already did it".
         self.attempts = attempts
+        self.after_lost_answer = False
 
     def __str__(self) -> str:
         parts = [self.message]

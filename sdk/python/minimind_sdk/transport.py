@@ -92,7 +92,7 @@ class Transport:
         """Send one request (with the retries the rule allows) and return the answer or raise its error."""
         data = None if body is None else json.dumps(body).encode("utf-8")
         extra = {"Content-Type": "application/json; charset=utf-8"} if data is not None else None
-        attempt = 0
+        attempt, possibly_applied = 0, False
         while True:
             attempt += 1
             req = urllib.request.Request(self.url(path, params), data=data, method=method,
@@ -100,8 +100,11 @@ class Transport:
             try:
                 return self._send(req, attempt)
             except MinimindError as error:
+                error.after_lost_answer = possibly_applied
                 if not self._should_retry(error, idempotent, attempt):
                     raise
+                # Only a refused connection proves the server never saw this attempt.
+                possibly_applied = possibly_applied or not getattr(error, "refused", False)
                 delay = self.retry.delay(attempt)
                 log.debug("%s %s failed (%s); retry %d in %.1fs", method, path, error, attempt, delay)
                 self._sleep(delay)

@@ -1,8 +1,8 @@
 """Error mapping and retries against a scripted stub (answers the real server does not give on demand)."""
 import pytest
 
-from minimind_sdk import (MinimindClient, MinimindConnectionError, RateLimitError, RetryPolicy, ServerError,
-                          ValidationError)
+from minimind_sdk import (MinimindClient, MinimindConnectionError, NotFoundError, RateLimitError, RetryPolicy,
+                          ServerError, ValidationError)
 from stub_server import StubServer, error_answer, free_port, json_answer
 
 SECRET = "mm-test-secret-key-that-must-never-leak-0123456789"
@@ -135,6 +135,19 @@ def test_a_lost_stop_answer_followed_by_conflict_on_retry_counts_as_stopped():
     with StubServer({"POST /stop/p1": handler}) as stub:
         MinimindClient(stub.url, SECRET, retry=FAST).stop("p1")
         assert stub.paths("POST") == ["/stop/p1", "/stop/p1"]
+
+
+def test_a_delete_first_refused_then_not_found_is_still_not_found():
+    # The refused attempt never reached a server, so the 404 is the truth about the id.
+    port = free_port()
+    stub = StubServer({}, port=port)
+    client = MinimindClient(f"http://127.0.0.1:{port}", SECRET, retry=FAST)
+    client._transport._sleep = lambda seconds: stub.start() if stub._thread is None else None
+    try:
+        with pytest.raises(NotFoundError):
+            client.delete("nope")
+    finally:
+        stub.stop()
 
 
 def test_ids_are_quoted_so_they_cannot_change_the_route():
