@@ -6,6 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 
+import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * {@code GET /api/processes/{id}/logs/stream}: the job's log as server-sent events. Each {@code log} event
  * carries {@code {"text": ...}} (whole lines) and has as id the byte offset just past them, so a client that
  * reconnects with {@code Last-Event-ID} (or {@code ?offset=}) resumes exactly where it stopped, without a gap or
- * a repeated line. When the job has ended and everything is sent, an {@code end} event closes the stream.
+ * a repeated line; {@code ?tail=N} starts at the first whole line of the last N bytes instead (a page that
+ * attaches to a long log). When the job has ended and everything is sent, an {@code end} event closes the stream.
  * Ownership is checked before the stream opens, so another client's id answers a plain 404.
  */
 public final class LogStreamApi {
@@ -39,11 +41,21 @@ public final class LogStreamApi {
     void handle(Context ctx) throws Exception {
         JobLog log = lookup.find(ctx, ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("no such process: " + ctx.pathParam("id")));
-        String lastEventId = ctx.header("Last-Event-ID");
-        long offset = lastEventId != null
-                ? MetricsApi.offsetParam(lastEventId, "Last-Event-ID")
-                : MetricsApi.offsetParam(ctx.queryParam("offset"), "offset");
+        long offset = startOffset(ctx, log);
         new SseHandler(client -> follow(client, log, offset)).handle(ctx);
+    }
+
+    /** Last-Event-ID, else {@code ?offset=}, else the start of the last {@code ?tail=} bytes, else 0. */
+    private static long startOffset(Context ctx, JobLog log) throws IOException {
+        String lastEventId = ctx.header("Last-Event-ID");
+        if (lastEventId != null) {
+            return MetricsApi.offsetParam(lastEventId, "Last-Event-ID");
+        }
+        if (ctx.queryParam("offset") != null) {
+            return MetricsApi.offsetParam(ctx.queryParam("offset"), "offset");
+        }
+        String tail = ctx.queryParam("tail");
+        return tail == null ? 0 : LineStarts.tailStart(log.file(), MetricsApi.offsetParam(tail, "tail"));
     }
 
     private static void follow(SseClient client, JobLog log, long offset) {
