@@ -35,7 +35,7 @@ function kindOf(type) {
   const text = String(type ?? 'str').toLowerCase();
   if (text.startsWith('int') || text === 'long') return 'int';
   if (['float', 'double', 'number'].includes(text)) return 'float';
-  if (text.startsWith('bool') || text === 'flag') return 'bool';
+  if (text.startsWith('bool') || text.startsWith('flag')) return 'bool';
   return 'str';
 }
 

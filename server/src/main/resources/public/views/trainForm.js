@@ -104,7 +104,7 @@ export class TrainForm {
   }
 
   select(p, id) {
-    const choices = p.choices ?? ['true', 'false'];
+    const choices = p.choices ?? ['false', 'true'];
     return h('select', { id, name: p.name, 'aria-describedby': `${id}-help ${id}-error` },
       choices.map((c) => h('option', { value: String(c), selected: String(c) === String(this.values[p.name]),
         text: String(c) })));
