@@ -4,26 +4,63 @@ import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Entry points for the training data. STUB: contract only; the data helper implements it. */
+/**
+ * Entry points for the training data (spec section 3). Every loader checks the whole file line by line before
+ * returning anything: bad UTF-8, invalid JSON, a lone surrogate, a blank line, a record of the wrong shape for the
+ * stage, or an empty file is a {@link DataFormatException} naming the file and the 1-based line.
+ */
 public final class Datasets {
     private Datasets() {
     }
 
     /**
      * Validates the whole file line by line first (throws {@link DataFormatException} naming file and line),
-     * then returns pretrain samples (section 3.1).
+     * then returns pretrain samples (section 3.1). Texts that leave no supervised token (empty, or a single token)
+     * are dropped and counted on stdout.
      */
     public static TokenDataset pretrain(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.PRETRAIN);
     }
 
     /**
      * Validates the whole file, then returns SFT samples (section 3.2); samples with no supervised token after
-     * truncation are dropped, and their count is reported through {@code droppedCounter} style logging
-     * (printed to stdout by the dataset).
+     * truncation are dropped, and their count is printed to stdout as one line
+     * ({@code Dropped 3 of 300 samples with no supervised token within max_seq_len=64}); if every sample is
+     * dropped this throws {@link DataFormatException}.
      */
     public static TokenDataset sft(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.SFT);
+    }
+
+    /**
+     * Validates the whole file, then returns DPO pairs (section 3.3): {@code {"chosen": [...], "rejected": [...]}},
+     * each side rendered and masked like SFT. Pairs where either side has no supervised token within
+     * {@code maxSeqLen} are dropped and counted on stdout; if all are dropped this throws.
+     */
+    public static DpoDataset dpo(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
+        return DpoDataset.load(jsonl, tokenizer, maxSeqLen);
+    }
+
+    /**
+     * Validates the whole file, then returns the RLAIF prompts (section 3.4) of {@code {"conversations": [...]}}
+     * records with at least two turns. Prompts are strings; the trainer tokenizes them.
+     */
+    public static List<RlaifPrompt> rlaif(Path jsonl) throws IOException {
+        Jsonl.forEach(jsonl, (line, record) -> new Records(jsonl, line).rlaifTurns(record));
+        List<RlaifPrompt> prompts = new ArrayList<>();
+        Jsonl.forEach(jsonl, (line, record) -> prompts.add(rlaifPrompt(new Records(jsonl, line).rlaifTurns(record))));
+        return prompts;
+    }
+
+    /** Roles by position (0, 2, 4... user; 1, 3, 5... assistant); the last turn becomes the answer. */
+    static RlaifPrompt rlaifPrompt(List<String> turns) {
+        List<ChatTemplate.Message> messages = new ArrayList<>();
+        for (int i = 0; i < turns.size() - 1; i++) {
+            messages.add(new ChatTemplate.Message(i % 2 == 0 ? "user" : "assistant", turns.get(i)));
+        }
+        return new RlaifPrompt(ChatTemplate.render(messages, null, true), turns.get(turns.size() - 1));
     }
 }

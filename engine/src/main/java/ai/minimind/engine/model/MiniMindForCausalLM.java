@@ -2,23 +2,48 @@ package ai.minimind.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.minimind.engine.tensor.Consts;
+import ai.minimind.engine.tensor.Masks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * MiniMind's causal language model (spec section 1) over raw NDArrays. STUB: contract only; the model helper
- * implements it. Parameters live in {@code manager}; every trainable array has requiresGradient set.
+ * MiniMind's causal language model (spec section 1) over raw NDArrays: tied embedding / lm_head, pre-norm
+ * blocks of GQA attention with half-split RoPE and SwiGLU (or MoE) feed-forward, final RMSNorm. Parameters live
+ * in a sub-manager of the given manager (closed by {@link #close()}); every parameter has requiresGradient set.
+ * A forward creates all intermediates in the input's manager, so a caller frees a step by closing that manager.
  */
 public final class MiniMindForCausalLM implements AutoCloseable {
+    private final MiniMindConfig config;
+    private final NDManager manager;
+    private final LinkedHashMap<String, NDArray> params;
+    private final NDArray embed_tokens;
+    private final NDArray norm;
+    private final List<DecoderLayer> layers = new ArrayList<>();
+    private final NDArray eps;
+    private boolean training = true;
 
     /** Builds the model with MiniMind's initialisation (section 1.12), deterministic for a given seed. */
     public MiniMindForCausalLM(MiniMindConfig config, NDManager manager, long seed) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.config = config;
+        this.manager = manager.newSubManager();
+        this.params = Initialization.create(config, this.manager, seed);
+        Consts consts = new Consts(this.manager);
+        this.embed_tokens = params.get(ParameterLayout.EMBED);
+        this.norm = params.get(ParameterLayout.FINAL_NORM);
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            layers.add(new DecoderLayer(config, i, params, consts));
+        }
+        this.eps = consts.of(config.rmsNormEps());
     }
 
     public MiniMindConfig config() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return config;
     }
 
     /**
@@ -26,12 +51,19 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * {@code lm_head.weight} map to the same array.
      */
     public LinkedHashMap<String, NDArray> stateDict() {
-        throw new UnsupportedOperationException("not implemented yet");
+        LinkedHashMap<String, NDArray> out = new LinkedHashMap<>(params);
+        out.put(ParameterLayout.LM_HEAD, embed_tokens);
+        return out;
     }
 
     /** The unique trainable arrays (the tied embedding once), in state-dict order. */
     public List<NDArray> parameters() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new ArrayList<>(params.values());
+    }
+
+    /** Unique parameter count, the embedding counted once (25,829,888 at 512x8). */
+    public long parameterCount() {
+        return ParameterLayout.parameterCount(config);
     }
 
     /**
@@ -39,12 +71,16 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * throws IllegalArgumentException naming every offending key.
      */
     public void load(LinkedHashMap<String, NDArray> tensors) {
-        throw new UnsupportedOperationException("not implemented yet");
+        StateDictLoader.load(config, params, tensors);
     }
 
-    /** Training/eval flag (dropout, MoE aux loss are train-only). */
+    /** Training/eval flag (dropout, MoE aux loss are train-only). Starts in training mode, like torch. */
     public void setTraining(boolean training) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.training = training;
+    }
+
+    public boolean isTraining() {
+        return training;
     }
 
     /**
@@ -52,11 +88,59 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * with the new keys/values. Returns logits (B, T, V) float32 and the MoE aux loss (scalar; 0 for dense).
      */
     public Output forward(NDArray inputIds, KvCache cache) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return forward(inputIds, cache, 0);
+    }
+
+    /**
+     * As {@link #forward(NDArray, KvCache)}, computing logits only for the last {@code logitsToKeep} positions
+     * (0 = all), like MiniMind's {@code logits_to_keep}.
+     */
+    public Output forward(NDArray inputIds, KvCache cache, int logitsToKeep) {
+        NDManager step = inputIds.getManager();
+        NDArray ids = validatedIds(inputIds);                                     // (B, T) int64
+        int t = Math.toIntExact(ids.getShape().get(1));
+        int start = cache == null ? 0 : cache.length();
+        if (start + t > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("sequence longer than max_position_embeddings="
+                    + config.maxPositionEmbeddings() + ": cached=" + start + ", new=" + t);
+        }
+        NDArray h = embed_tokens.get(step, new NDIndex("{}", ids));             // (B, T, H)
+        Rope.Slice rope = Rope.slice(step, config.headDim(), config.ropeTheta(), start, t); // (T, hd) x2
+        NDArray mask = t > 1 ? Masks.causal(step, t, start) : null;              // (T, start + T)
+        NDArray aux = step.zeros(new Shape(), DataType.FLOAT32);                 // ()
+        for (DecoderLayer layer : layers) {
+            DecoderLayer.Result r = layer.forward(h, rope, mask, cache, training);
+            h = r.hidden();                                                      // (B, T, H)
+            if (r.auxLoss() != null) {
+                aux = aux.add(r.auxLoss());                                      // ()
+            }
+        }
+        h = RmsNorm.apply(h, norm, eps);                                         // (B, T, H)
+        if (logitsToKeep > 0 && logitsToKeep < t) {
+            h = h.get(":, {}:, :", t - logitsToKeep);                           // (B, T', H)
+        }
+        NDArray logits = Linear.apply(h, embed_tokens);                          // (B, T', V)
+        return new Output(logits, aux);
+    }
+
+    private NDArray validatedIds(NDArray inputIds) {
+        Shape shape = inputIds.getShape();
+        if (shape.dimension() != 2 || shape.get(1) == 0) {
+            throw new IllegalArgumentException("input_ids must be (B, T) with T > 0, got " + shape);
+        }
+        NDArray ids = inputIds.getDataType() == DataType.INT64 ? inputIds : inputIds.toType(DataType.INT64, false);
+        long min = ids.min().getLong();
+        long max = ids.max().getLong();
+        if (min < 0 || max >= config.vocabSize()) {
+            throw new IllegalArgumentException("input_ids out of range [0, " + config.vocabSize() + "): min="
+                    + min + ", max=" + max);
+        }
+        return ids;
     }
 
     @Override
     public void close() {
+        manager.close();
     }
 
     /** Logits (B, T, V) and the summed MoE auxiliary loss (scalar). */

@@ -1,0 +1,81 @@
+package ai.minimind.engine.data;
+
+import ai.minimind.engine.tokenizer.MiniMindTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Pretrain (spec 3.1) or SFT (spec 3.2) samples. Loading validates the whole file first, then streams it again to
+ * tokenize; rows are kept truncated but unpadded, and padded, masked and shifted on {@link #get(int)}. Rows whose
+ * mask trains nothing are dropped (and counted on stdout): they would only add a zero or NaN loss.
+ */
+final class SupervisedDataset implements TokenDataset {
+    /** How a stage turns a record into text, and which tokens of it are trained. */
+    enum Stage {
+        PRETRAIN {
+            @Override
+            String text(Records at, JsonNode record) {
+                return at.pretrainText(record);
+            }
+
+            @Override
+            boolean[] mask(int[] padded) {
+                return LossMasks.nonPad(padded);
+            }
+        },
+        SFT {
+            @Override
+            String text(Records at, JsonNode record) {
+                return at.sftConversation(record).render(false);
+            }
+
+            @Override
+            boolean[] mask(int[] padded) {
+                return LossMasks.assistantOnly(padded, LossMasks.ASSISTANT_HEADER);
+            }
+        };
+
+        abstract String text(Records at, JsonNode record);
+
+        abstract boolean[] mask(int[] padded);
+    }
+
+    private final Stage stage;
+    private final TokenRows rows;
+    private final int maxSeqLen;
+
+    private SupervisedDataset(Stage stage, TokenRows rows, int maxSeqLen) {
+        this.stage = stage;
+        this.rows = rows;
+        this.maxSeqLen = maxSeqLen;
+    }
+
+    static SupervisedDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen, Stage stage)
+            throws IOException {
+        Samples.requireMaxSeqLen(maxSeqLen);
+        // Pass 1 only validates, so a bad last line fails in seconds instead of after tokenizing everything.
+        Jsonl.forEach(file, (line, record) -> stage.text(new Records(file, line), record));
+        TokenRows rows = new TokenRows(tokenizer.vocabSize());
+        long total = Jsonl.forEach(file, (line, record) -> {
+            int[] ids = tokenizer.encode(stage.text(new Records(file, line), record));
+            if (LossMasks.supervisesAnything(stage.mask(Samples.truncateAndPad(ids, maxSeqLen)))) {
+                rows.add(ids, Math.min(ids.length, maxSeqLen));
+            }
+        });
+        Dropped.report(file, total, total - rows.size(), maxSeqLen);
+        return new SupervisedDataset(stage, rows, maxSeqLen);
+    }
+
+    @Override
+    public int size() {
+        return rows.size();
+    }
+
+    @Override
+    public Sample get(int index) {
+        int[] padded = rows.padded(index, maxSeqLen);
+        return Samples.shift(padded, stage.mask(padded));
+    }
+}
