@@ -151,7 +151,7 @@ describe('web page with a scripted trainer', () => {
     await page.click('#tab-logs');
     await page.waitForSelector('#logs-table');
     const names = await page.$$eval('#logs-table tbody tr', (rows) => rows.map((r) => r.dataset.filename));
-    assert.ok(names.length >= 3);
+    assert.ok(names.length >= 2, `two logs at least, got ${names}`);
     const newest = page.locator('#logs-table tbody tr').first();
     await newest.getByRole('button', { name: '删除' }).click();
     await page.waitForSelector('#logs-error');
@@ -201,6 +201,7 @@ describe('web page with a scripted trainer', () => {
     await phone.page.goto('/');
     await phone.page.evaluate((key) => localStorage.setItem('minimind.apiKey', key), aliceKey);
     await phone.page.goto('/#jobs');
+    await phone.page.reload();
     await phone.page.waitForSelector('#jobs-table');
     await phone.page.click('#lang-switch');
     assert.equal(await phone.page.textContent('#tab-jobs'), 'Training processes');

@@ -2,9 +2,9 @@
 // points drawn (evenly thinned) so a long run stays cheap to redraw.
 import { svg } from './dom.js';
 
-const WIDTH = 600;
-const HEIGHT = 150;
-const PAD = { left: 56, right: 8, top: 10, bottom: 20 };
+const WIDTH = 420;
+const HEIGHT = 170;
+const PAD = { left: 62, right: 10, top: 12, bottom: 22 };
 const MAX_DRAWN = 600;
 
 /** points: [{x, y}] with finite numbers. Returns an <svg> element. */

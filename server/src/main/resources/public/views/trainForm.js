@@ -56,8 +56,8 @@ export class TrainForm {
         text: this.loadError || t('train.loading') }));
       return;
     }
-    this.readInputs();
     const type = this.type;
+    // this.values follows every keystroke, so a re-render (language switch, server error) never loses input.
     const form = h('form', { id: 'train-form', novalidate: true, onsubmit: (e) => this.submit(e) },
       h('div', { class: 'field' },
         h('label', { for: 'train-type', text: t('train.type') }),
@@ -95,6 +95,7 @@ export class TrainForm {
       id, name: p.name, value: this.values[p.name] ?? '', inputmode: p.type === 'str' ? null : 'decimal',
       autocomplete: 'off', spellcheck: 'false', 'aria-invalid': error ? 'true' : null,
       'aria-describedby': `${id}-help ${id}-error`, onchange: () => this.validateOne(p),
+      oninput: (e) => { this.values[p.name] = e.target.value; },
     });
     return h('div', { class: `field${error ? ' invalid' : ''}` },
       h('label', { for: id, class: 'mono', text: p.name }),
@@ -105,21 +106,13 @@ export class TrainForm {
 
   select(p, id) {
     const choices = p.choices ?? ['false', 'true'];
-    return h('select', { id, name: p.name, 'aria-describedby': `${id}-help ${id}-error` },
+    return h('select', { id, name: p.name, 'aria-describedby': `${id}-help ${id}-error`,
+      onchange: (e) => { this.values[p.name] = e.target.value; } },
       choices.map((c) => h('option', { value: String(c), selected: String(c) === String(this.values[p.name]),
         text: String(c) })));
   }
 
-  readInputs() {
-    const form = this.element.querySelector('#train-form');
-    if (!form || !this.type) return;
-    for (const p of this.type.params) {
-      if (form.elements[p.name]) this.values[p.name] = form.elements[p.name].value;
-    }
-  }
-
   selectType(name) {
-    this.readInputs();
     this.selected = name;
     localStorage.setItem(this.storageKey('type'), name);
     this.formError = '';
@@ -135,18 +128,21 @@ export class TrainForm {
     this.render();
   }
 
+  /** Checks one field when it changes, updating only its own error line (no re-render, focus stays). */
   validateOne(p) {
-    this.readInputs();
-    const problem = check(p, this.values[p.name]);
+    const input = this.element.querySelector(`#param-${p.name}`);
+    this.values[p.name] = input.value;
+    const problem = check(p, input.value);
     if (problem) this.errors[p.name] = t(...problem);
     else delete this.errors[p.name];
-    this.render();
-    this.element.querySelector(`#param-${p.name}`)?.focus();
+    const error = this.errors[p.name] ?? '';
+    input.closest('.field').classList.toggle('invalid', Boolean(error));
+    input.setAttribute('aria-invalid', String(Boolean(error)));
+    this.element.querySelector(`#param-${p.name}-error`).textContent = error;
   }
 
   /** The JSON body, or null after marking the invalid fields. */
   body() {
-    this.readInputs();
     this.errors = {};
     const body = { train_type: this.selected };
     for (const p of this.type.params) {
