@@ -34,7 +34,8 @@ describe('web page with a scripted trainer', () => {
 
   test('registering shows the key once with a warning, and a reload stays signed in', async () => {
     const { page } = alice;
-    await page.goto('/');
+    const response = await page.goto('/');
+    assert.match(response.headers()['content-security-policy'], /script-src 'self';/);
     await page.screenshot({ path: screenshotPath('key-screen.png') });
     aliceKey = await register(page, 'Alice', 'alice@example.com');
 
@@ -125,6 +126,8 @@ describe('web page with a scripted trainer', () => {
   test('a failed job shows its exit code and its last log lines', async () => {
     const { page } = alice;
     await page.click('#tab-train');
+    await page.selectOption('#train-type', 'sft');
+    assert.equal(await page.inputValue('#param-hidden_size'), '64', 'last used values are remembered per type');
     await fillTinySft(page);
     await page.fill('#param-save_weight', 'fail');
     await page.click('#start-training');
@@ -159,6 +162,9 @@ describe('web page with a scripted trainer', () => {
 
     const finished = page.locator('#logs-table tbody tr').last();
     const finishedName = await finished.getAttribute('data-filename');
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      finished.getByRole('button', { name: '下载' }).click()]);
+    assert.equal(download.suggestedFilename(), finishedName);
     await finished.getByRole('button', { name: '查看' }).click();
     await page.waitForSelector('#log-content');
     assert.match(await page.textContent('#log-content'), /fake trainer/);
@@ -166,6 +172,22 @@ describe('web page with a scripted trainer', () => {
     await finished.getByRole('button', { name: '删除' }).click();
     await page.waitForFunction((name) => !document.querySelector(`#logs-table tr[data-filename="${name}"]`),
       finishedName, { timeout: DEADLINE });
+  });
+
+  test('an RL job draws reward and KL curves next to the loss', async () => {
+    const { page } = alice;
+    await page.click('#tab-train');
+    await page.selectOption('#train-type', 'ppo');
+    await page.fill('#param-hidden_size', '64');
+    await page.fill('#param-num_hidden_layers', '2');
+    await page.click('#start-training');
+    await page.waitForSelector('#jobs-table');
+    const id = await page.getAttribute('#jobs-table tbody tr', 'data-job-id');
+    await page.waitForFunction(() => ['loss', 'reward', 'kl'].every(
+      (k) => Number(document.querySelector(`.chart-${k}`)?.dataset.points) > 1), null, { timeout: DEADLINE });
+    await page.click(`#stop-${id}`);
+    await page.waitForSelector(`#jobs-table tr[data-job-id="${id}"] .chip:not([data-state="running"])`,
+      { timeout: DEADLINE });
   });
 
   test('a second client in another browser context sees none of the first client\'s jobs or log files', async () => {

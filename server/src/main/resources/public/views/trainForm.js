@@ -105,7 +105,7 @@ export class TrainForm {
   }
 
   select(p, id) {
-    const choices = p.choices ?? ['false', 'true'];
+    const choices = p.choices ?? (typeof p.default === 'number' ? ['0', '1'] : ['false', 'true']);
     return h('select', { id, name: p.name, 'aria-describedby': `${id}-help ${id}-error`,
       onchange: (e) => { this.values[p.name] = e.target.value; } },
       choices.map((c) => h('option', { value: String(c), selected: String(c) === String(this.values[p.name]),
@@ -148,7 +148,7 @@ export class TrainForm {
     for (const p of this.type.params) {
       const problem = check(p, this.values[p.name]);
       if (problem) this.errors[p.name] = t(...problem);
-      else if (String(this.values[p.name] ?? '').trim() !== '') body[p.name] = toJsonValue(p, this.values[p.name]);
+      else if (changed(p, this.values[p.name])) body[p.name] = toJsonValue(p, this.values[p.name]);
     }
     this.formError = Object.keys(this.errors).length ? t('error.form') : '';
     return this.formError ? null : body;
@@ -197,6 +197,15 @@ export class TrainForm {
     const first = Object.keys(this.errors)[0];
     (first ? this.element.querySelector(`#param-${first}`) : this.element.querySelector('#train-form-error'))?.focus();
   }
+}
+
+/**
+ * Only values that differ from the script's default are sent: the server fills in the rest itself, so the
+ * command line shows exactly what the user chose (as the scripts' own defaults would run anyway).
+ */
+function changed(p, raw) {
+  const value = String(raw ?? '').trim();
+  return value !== '' && value !== defaultText(p);
 }
 
 function defaultText(p) {
