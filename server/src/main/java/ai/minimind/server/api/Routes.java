@@ -1,9 +1,11 @@
 package ai.minimind.server.api;
 
 import ai.minimind.server.auth.Authenticator;
+import ai.minimind.server.clients.Client;
 import ai.minimind.server.api.ApiException.PayloadTooLarge;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
 
@@ -23,7 +25,12 @@ public final class Routes {
 
     /** Wraps a handler so it runs only for a caller with a valid key or token (else 401). */
     public Handler authed(ClientHandler handler) {
-        return ctx -> handler.handle(ctx, auth.authenticate(ctx.header("Authorization"), ctx.req().getRemoteAddr()));
+        return ctx -> handler.handle(ctx, caller(ctx));
+    }
+
+    /** The authenticated caller of this request; throws the 401 {@link ApiException} otherwise. */
+    public Client caller(Context ctx) {
+        return auth.authenticate(ctx.header("Authorization"), ctx.req().getRemoteAddr());
     }
 
     public void register(JavalinConfig config, ClientsApi clients, JobsApi jobs, LogsApi logs) {
