@@ -3,6 +3,8 @@ package ai.minimind.server.jobs;
 import ai.minimind.server.process.ProcessIdentity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,8 @@ public record JobRecord(String id, String clientId, String trainType, JobState s
                         Map<String, Object> params) {
 
     public JobRecord {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        // Kept in the table's order, as the command line has them.
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** Legacy flag: the job is still going. */
