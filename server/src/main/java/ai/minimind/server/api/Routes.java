@@ -7,6 +7,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Map;
 public final class Routes {
     /** api.md: JSON bodies over 1 MiB are refused with 413. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Larger bodies are not drained: the connection is simply closed after the 413. */
+    private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
     private final Authenticator auth;
 
@@ -33,17 +38,29 @@ public final class Routes {
         return auth.authenticate(ctx.header("Authorization"), ctx.req().getRemoteAddr());
     }
 
+    /**
+     * 413 before anything reads a body announced as over 1 MiB. The rest of the body is read and dropped (up to
+     * {@link #MAX_DRAIN_BYTES}) so that a client still sending it also receives the answer, then the connection
+     * is closed.
+     */
+    private static void refuseLargeBodies(Context ctx) throws IOException {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= MAX_BODY_BYTES) {
+            return;
+        }
+        if (length <= MAX_DRAIN_BYTES) {
+            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        }
+        ctx.header("Connection", "close");
+        throw new PayloadTooLarge("request body is larger than 1 MiB");
+    }
+
     public void register(JavalinConfig config, ClientsApi clients, JobsApi jobs, LogsApi logs) {
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         RoutesConfig r = config.routes;
         ErrorMapper.register(r);
-        r.before(ctx -> {
-            long length = ctx.req().getContentLengthLong();
-            if (length > MAX_BODY_BYTES) {
-                throw new PayloadTooLarge("request body is larger than 1 MiB");
-            }
-        });
+        r.before(Routes::refuseLargeBodies);
         r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         r.post("/api/register", clients::register);
         r.get("/api/me", authed(clients::me));

@@ -145,4 +145,18 @@ class AuthApiTest {
         assertThat(epochs.get("default").asInt()).isEqualTo(2);
         assertThat(types.get("sft").get("script").asText()).isEqualTo("train_full_sft.py");
     }
+
+    @Test
+    void an_unexpected_failure_is_500_internal_with_a_request_id_and_no_stack_trace() throws Exception {
+        Http.Response reg = open.post("/api/register", Map.of("name", "Broken", "email", "broken@example.org"));
+        Http client = open.withKey(reg.json().get("api_key").asText());
+        Path clients = root.resolve("data/clients");
+        Files.createDirectories(clients);
+        Files.writeString(clients.resolve(reg.json().get("client_id").asText()), "a file where a folder belongs");
+        Http.Response r = client.post("/train", Map.of("train_type", "sft"));
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("code").asText()).isEqualTo("internal");
+        assertThat(r.json().get("error").asText()).contains("request id");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }
