@@ -5,6 +5,7 @@ import ai.minimind.server.clients.Client;
 import ai.minimind.server.api.ApiException.PayloadTooLarge;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
@@ -21,6 +22,8 @@ public final class Routes {
 
     /** Larger bodies are not drained: the connection is simply closed after the 413. */
     private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+
+    private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
     private final Authenticator auth;
 
@@ -61,6 +64,11 @@ public final class Routes {
         RoutesConfig r = config.routes;
         ErrorMapper.register(r);
         r.before(Routes::refuseLargeBodies);
+        r.after(ctx -> {
+            if (ContentType.JSON.equals(ctx.res().getContentType())) {
+                ctx.contentType(JSON_UTF8); // api.md names the charset explicitly
+            }
+        });
         r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         r.post("/api/register", clients::register);
         r.get("/api/me", authed(clients::me));

@@ -28,6 +28,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,9 +98,14 @@ public final class JobService {
         return store.ofClient(clientId).stream().map(this::withRunUrl).toList();
     }
 
+    /** The caller's job; empty when unknown or someone else's (callers answer both the same way). */
+    public Optional<JobRecord> find(String clientId, String id) {
+        return store.get(id).filter(j -> j.clientId().equals(clientId));
+    }
+
     /** The caller's job, or 404 (also when it belongs to someone else). */
     public JobRecord get(String clientId, String id) {
-        return store.get(id).filter(j -> j.clientId().equals(clientId)).map(this::withRunUrl)
+        return find(clientId, id).map(this::withRunUrl)
                 .orElseThrow(() -> new NotFound("no process with id '" + id + "'"));
     }
 

@@ -44,7 +44,10 @@ class AuthApiTest {
 
     @Test
     void health_is_open() {
-        assertThat(open.get("/healthz").json().get("status").asText()).isEqualTo("ok");
+        Http.Response health = open.get("/healthz");
+        assertThat(health.json().get("status").asText()).isEqualTo("ok");
+        assertThat(health.headers().firstValue("Content-Type").orElseThrow()).contains("application/json")
+                .containsIgnoringCase("charset=utf-8");
     }
 
     @ParameterizedTest
@@ -158,5 +161,18 @@ class AuthApiTest {
         assertThat(r.json().get("code").asText()).isEqualTo("internal");
         assertThat(r.json().get("error").asText()).contains("request id");
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void preview_shows_the_argv_without_starting_a_job() {
+        Http client = open.withKey(open.register("Preview", "preview@example.org"));
+        Http.Response r = client.post("/api/train/preview", Map.of("train_type", "dpo", "beta", "0.2",
+                "train_monitor", "swanlab"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("command")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("/bin/false", "dpo", "--beta", "0.2", "--use_wandb");
+        assertThat(client.get("/processes").json()).isEmpty();
+        assertThat(client.post("/api/train/preview", Map.of("train_type", "dpo", "beta", "x")).status())
+                .isEqualTo(400);
     }
 }
