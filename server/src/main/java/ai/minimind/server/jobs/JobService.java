@@ -60,17 +60,22 @@ public final class JobService {
     public String start(String clientId, Map<String, ?> body) {
         Prepared job = prepare(clientId, body);
         String command = String.join(" ", job.argv());
-        Timestamps.Pair now = Timestamps.now();
-        String id = reserveLog(job.type(), job.workspace(), command, now);
-        Path log = job.workspace().log(LogFileName.of(job.type().name(), id));
         String monitor = (String) job.values().getOrDefault("train_monitor", "none");
-        JobRecord record = new JobRecord(id, clientId, job.type().name(), JobState.QUEUED, null, null, null,
-                config.dataDir().relativize(log).toString(), now.legacy(), now.iso(), null, null, false, null, null,
-                null, monitor, null, command, job.values());
-        store.insert(record);
-        launch(record, job.argv(), job.workspace(), log);
-        LOG.info("client {} started {} job {}", clientId, job.type().name(), id);
-        return id;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Timestamps.Pair now = Timestamps.now();
+            String id = reserveLog(job.type(), job.workspace(), command, now);
+            Path log = job.workspace().log(LogFileName.of(job.type().name(), id));
+            JobRecord record = new JobRecord(id, clientId, job.type().name(), JobState.QUEUED, null, null, null,
+                    config.dataDir().relativize(log).toString(), now.legacy(), now.iso(), null, null, false, null,
+                    null, null, monitor, null, command, job.values());
+            if (store.insert(record)) {
+                launch(record, job.argv(), job.workspace(), log);
+                LOG.info("client {} started {} job {}", clientId, job.type().name(), id);
+                return id;
+            }
+            deleteQuietly(log); // a job of another type took the same id between the two checks; draw again
+        }
+        throw new Internal("could not find a free process id");
     }
 
     /** The argv that {@link #start} would run for this request (same validation), without running it. */
@@ -181,6 +186,14 @@ public final class JobService {
             }
         }
         throw new Internal("could not find a free process id");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not delete {}", file);
+        }
     }
 
     private void launch(JobRecord job, List<String> argv, Workspace ws, Path log) {
