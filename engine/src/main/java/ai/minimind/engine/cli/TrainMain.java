@@ -41,6 +41,9 @@ public final class TrainMain implements Callable<Integer> {
         for (String type : LATER) {
             line.addSubcommand(type, new NotYetImplementedCommand(type, err));
         }
+        // argparse lets a repeated flag override the earlier one; help gets room for the default paths
+        line.setOverwrittenOptionsAllowed(true);
+        line.setUsageHelpWidth(120);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler(ExitCodes.failureHandler(err));

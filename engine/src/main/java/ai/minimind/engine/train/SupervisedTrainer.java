@@ -161,7 +161,7 @@ public final class SupervisedTrainer {
 
     private void announcePrecision(Device device) {
         boolean gpu = device.isGpu();
-        log.line("device " + device + ", --dtype " + config.dtype() + ": "
+        log.line("device " + Devices.name(device) + ", --dtype " + config.dtype() + ": "
                 + (gpu ? "autocast is not available in this engine, training runs in float32"
                        : "CPU training runs in float32"));
     }
