@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Entry points for the training data (spec section 3). Every loader checks the whole file line by line before
@@ -53,6 +54,16 @@ public final class Datasets {
         List<RlaifPrompt> prompts = new ArrayList<>();
         Jsonl.forEach(jsonl, (line, record) -> prompts.add(rlaifPrompt(new Records(jsonl, line).rlaifTurns(record))));
         return prompts;
+    }
+
+    /**
+     * Streams the training text of every record to {@code sink} after validating the whole file: a pretrain
+     * record's {@code text}, or a {@code conversations} record rendered with the chat template (no generation
+     * prompt). Used to train a tokenizer on either kind of corpus. Returns the number of records.
+     */
+    public static long forEachText(Path jsonl, Consumer<String> sink) throws IOException {
+        Jsonl.forEach(jsonl, (line, record) -> new Records(jsonl, line).corpusText(record));
+        return Jsonl.forEach(jsonl, (line, record) -> sink.accept(new Records(jsonl, line).corpusText(record)));
     }
 
     /** Roles by position (0, 2, 4... user; 1, 3, 5... assistant); the last turn becomes the answer. */

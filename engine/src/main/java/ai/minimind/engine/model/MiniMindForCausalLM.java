@@ -11,6 +11,7 @@ import ai.minimind.engine.tensor.Masks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MiniMind's causal language model (spec section 1) over raw NDArrays: tied embedding / lm_head, pre-norm
@@ -25,7 +26,11 @@ public final class MiniMindForCausalLM implements AutoCloseable {
     private final NDArray embed_tokens;
     private final NDArray norm;
     private final List<DecoderLayer> layers = new ArrayList<>();
+    /** Every Linear by its weight key, in state-dict order (LoRA attaches here). */
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final NDArray eps;
+    private final NDArray one;
+    private final NDArray padPenalty;
     private boolean training = true;
 
     /** Builds the model with MiniMind's initialisation (section 1.12), deterministic for a given seed. */
@@ -39,7 +44,10 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             layers.add(new DecoderLayer(config, i, params, consts));
         }
+        layers.forEach(l -> l.projections().forEach(p -> projections.put(p.module() + ".weight", p)));
         this.eps = consts.of(config.rmsNormEps());
+        this.one = consts.of(1f);
+        this.padPenalty = consts.of(1e9f);  // (mask - 1) * 1e9 = (1 - mask) * -1e9
     }
 
     public MiniMindConfig config() {
@@ -51,14 +59,55 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * {@code lm_head.weight} map to the same array.
      */
     public LinkedHashMap<String, NDArray> stateDict() {
-        LinkedHashMap<String, NDArray> out = new LinkedHashMap<>(params);
+        LinkedHashMap<String, NDArray> out = new LinkedHashMap<>();
+        params.forEach((key, array) -> {
+            out.put(key, array);
+            Projection p = projections.get(key);
+            if (p != null) {
+                Lora.putAdapter(out, p);  // torch order: a Linear's own weight, then its lora child
+            }
+        });
         out.put(ParameterLayout.LM_HEAD, embed_tokens);
         return out;
     }
 
-    /** The unique trainable arrays (the tied embedding once), in state-dict order. */
+    /**
+     * The unique trainable arrays (the tied embedding once), in state-dict order; after {@link #applyLora} the
+     * adapters are included in their state-dict places.
+     */
     public List<NDArray> parameters() {
-        return new ArrayList<>(params.values());
+        LinkedHashMap<String, NDArray> all = stateDict();
+        all.remove(ParameterLayout.LM_HEAD);
+        return new ArrayList<>(all.values());
+    }
+
+    /**
+     * MiniMind's {@code apply_lora(model, rank)} (spec 7): adapters on every square Linear (q_proj and o_proj at
+     * the CLI sizes), A ~ N(0, 0.02^2) from {@code seed}, B = 0. Once per model.
+     */
+    public void applyLora(int rank, long seed) {
+        if (!loraStateDict().isEmpty()) {
+            throw new IllegalStateException("LoRA is already applied to this model");
+        }
+        Lora.apply(projections.values(), rank, manager, seed);
+    }
+
+    /** Adapter tensors only ({@code <module>.lora.A.weight}, {@code .lora.B.weight}), the adapter file's content. */
+    public LinkedHashMap<String, NDArray> loraStateDict() {
+        return Lora.stateDict(projections.values());
+    }
+
+    /** Copies an adapter file's tensors into the adapters; strict within the adapter keys. */
+    public void loadLora(LinkedHashMap<String, NDArray> tensors) {
+        StateDictLoader.load("LoRA adapters do not match the model", loraStateDict(), tensors);
+    }
+
+    /**
+     * Freezes (or unfreezes) every non-adapter parameter, as the LoRA trainer does: frozen arrays get no
+     * gradient, so backward skips their weight gradients.
+     */
+    public void setBaseTrainable(boolean trainable) {
+        params.values().forEach(p -> p.setRequiresGradient(trainable));
     }
 
     /** Unique parameter count, the embedding counted once (25,829,888 at 512x8). */
@@ -71,7 +120,9 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * throws IllegalArgumentException naming every offending key.
      */
     public void load(LinkedHashMap<String, NDArray> tensors) {
-        StateDictLoader.load(config, params, tensors);
+        StateDictLoader.load("state dict does not match the model (hidden_size=" + config.hiddenSize()
+                + ", num_hidden_layers=" + config.numHiddenLayers() + ", use_moe=" + config.useMoe()
+                + ", lora=" + !loraStateDict().isEmpty() + ")", stateDict(), tensors);
     }
 
     /** Training/eval flag (dropout, MoE aux loss are train-only). Starts in training mode, like torch. */
@@ -96,6 +147,16 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * (0 = all), like MiniMind's {@code logits_to_keep}.
      */
     public Output forward(NDArray inputIds, KvCache cache, int logitsToKeep) {
+        return forward(inputIds, null, cache, logitsToKeep);
+    }
+
+    /**
+     * As {@link #forward(NDArray, KvCache, int)} with MiniMind's optional {@code attention_mask} (B, past + T),
+     * 1 = real token, 0 = pad: pad keys get {@code (1 - mask) * -1e9} added to their scores on top of the causal
+     * mask (spec 1.7, explicit path). Positions stay absolute tensor indices, not shifted for left padding,
+     * exactly as MiniMind does. {@code attentionMask} null = no padding.
+     */
+    public Output forward(NDArray inputIds, NDArray attentionMask, KvCache cache, int logitsToKeep) {
         NDManager step = inputIds.getManager();
         NDArray ids = validatedIds(inputIds);                                     // (B, T) int64
         int t = Math.toIntExact(ids.getShape().get(1));
@@ -106,7 +167,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         NDArray h = embed_tokens.get(step, new NDIndex("{}", ids));             // (B, T, H)
         Rope.Slice rope = Rope.slice(step, config.headDim(), config.ropeTheta(), start, t); // (T, hd) x2
-        NDArray mask = t > 1 ? Masks.causal(step, t, start) : null;              // (T, start + T)
+        NDArray mask = scoreMask(step, attentionMask, ids.getShape().get(0), t, start); // (B|1, 1, T, S) or null
         NDArray aux = step.zeros(new Shape(), DataType.FLOAT32);                 // ()
         for (DecoderLayer layer : layers) {
             DecoderLayer.Result r = layer.forward(h, rope, mask, cache, training);
@@ -121,6 +182,22 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         NDArray logits = Linear.apply(h, embed_tokens);                          // (B, T', V)
         return new Output(logits, aux);
+    }
+
+    /** Causal part (T, S) when T > 1, plus the key-padding part (B, 1, 1, S) when a mask is given. */
+    private NDArray scoreMask(NDManager step, NDArray attentionMask, long b, int t, int start) {
+        NDArray causal = t > 1 ? Masks.causal(step, t, start) : null;           // (T, S)
+        if (attentionMask == null) {
+            return causal;
+        }
+        long s = start + t;
+        if (!attentionMask.getShape().equals(new Shape(b, s))) {
+            throw new IllegalArgumentException("attention_mask must be (B, past + T) = (" + b + ", " + s
+                    + "), got " + attentionMask.getShape());
+        }
+        NDArray keep = attentionMask.toType(DataType.FLOAT32, false);           // (B, S) 1 real, 0 pad
+        NDArray padding = keep.sub(one).mul(padPenalty).reshape(b, 1, 1, s);    // (B, 1, 1, S) 0 or -1e9
+        return causal == null ? padding : padding.add(causal);                  // (B, 1, T, S)
     }
 
     private NDArray validatedIds(NDArray inputIds) {

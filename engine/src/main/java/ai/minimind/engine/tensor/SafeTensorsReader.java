@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +71,9 @@ final class SafeTensorsReader {
     private static Header parse(Path file, JsonNode json, long dataStart, long dataLength) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Map<String, String> metadata = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             if (field.getKey().equals("__metadata__")) {
-                field.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+                field.getValue().properties().forEach(m -> metadata.put(m.getKey(), m.getValue().asText()));
             } else {
                 entries.add(entry(file, field.getKey(), field.getValue(), dataLength));
             }

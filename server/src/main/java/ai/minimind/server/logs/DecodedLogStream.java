@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A log file re-encoded as UTF-8, one line at a time: memory stays bounded by the read buffer plus one line
@@ -34,7 +35,7 @@ final class DecodedLogStream extends InputStream {
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, length, target.length);
+        Objects.checkFromIndexSize(offset, length, target.length);
         if (length == 0) {
             return 0;
         }
@@ -71,11 +72,19 @@ final class DecodedLogStream extends InputStream {
             if (!input.hasRemaining() && !refill()) {
                 return lineLength > 0 ? take(lineLength, "") : null;
             }
-            byte b = input.get();
-            if (b == '\n') {
+            byte[] buffer = input.array();
+            int start = input.position();
+            int end = Math.min(input.limit(), start + MAX_LINE - lineLength);
+            int newline = start;
+            while (newline < end && buffer[newline] != '\n') {
+                newline++;
+            }
+            append(buffer, start, newline);
+            if (newline < end) {
+                input.position(newline + 1);
                 return take(lineLength, "\n");
             }
-            append(b);
+            input.position(end);
             if (lineLength == MAX_LINE) {
                 int cut = LineDecoder.utf8Boundary(line, 0, lineLength);
                 return take(cut > 0 ? cut : lineLength, "");
@@ -91,11 +100,13 @@ final class DecodedLogStream extends InputStream {
         return text;
     }
 
-    private void append(byte b) {
-        if (lineLength == line.length) {
-            line = Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
+    private void append(byte[] source, int from, int to) {
+        int needed = lineLength + to - from;
+        if (needed > line.length) {
+            line = Arrays.copyOf(line, Math.max(needed, Math.min(MAX_LINE, line.length * 2)));
         }
-        line[lineLength++] = b;
+        System.arraycopy(source, from, line, lineLength, to - from);
+        lineLength = needed;
     }
 
     private boolean refill() throws IOException {

@@ -27,14 +27,17 @@ final class LineDecoder {
         if (to > from && bytes[to - 1] == '\r') {
             to--;
         }
-        if (isAscii(bytes, from, to)) {
-            return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+        // Fast path: the JDK's lenient UTF-8 decoding only yields U+FFFD for malformed input (or a real U+FFFD,
+        // which the strict path below then sorts out), so without one the bytes were valid UTF-8.
+        String lenient = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
         }
         String text = tryDecode(utf8, bytes, from, to);
         if (text == null) {
             text = tryDecode(gbk, bytes, from, to);
         }
-        return text != null ? text : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        return text != null ? text : lenient;
     }
 
     private static String tryDecode(CharsetDecoder decoder, byte[] bytes, int from, int to) {
@@ -44,15 +47,6 @@ final class LineDecoder {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    private static boolean isAscii(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static CharsetDecoder strict(Charset charset) {

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Reading job logs safely whatever their size and encoding. Lines end at {@code '\n'}; a CRLF ending is
@@ -131,7 +132,7 @@ public final class LogReader {
                 break;
             }
         }
-        return buffer.position() == length ? buffer.array() : java.util.Arrays.copyOf(buffer.array(),
+        return buffer.position() == length ? buffer.array() : Arrays.copyOf(buffer.array(),
                 buffer.position());
     }
 

@@ -3,7 +3,6 @@ package ai.minimind.server.process;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class ProcessControl {
     private static final long POLL_MS = 50;
     private static final long EXIT_POLL_MS = 250;
     /** After the job is gone, how long the wrapper may take to record the exit status before it is killed. */
-    private static final long WRAPPER_GRACE_MS = 3_000;
+    private static final long WRAPPER_GRACE_MS = 10_000;
     /** Upper bound of the SIGKILL phase; only processes stuck in uninterruptible sleep can exhaust it. */
     private static final long KILL_PHASE_MS = 30_000;
     private static final ScheduledExecutorService EXIT_POLLER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,17 +45,16 @@ public final class ProcessControl {
     public static Optional<ExitStatus> readExitStatus(Path exitFile) {
         try {
             return ExitFile.parse(Files.readString(exitFile, StandardCharsets.US_ASCII));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
+            // Missing (still running, or lost) and unreadable alike: no status to report.
             return Optional.empty();
         }
     }
 
     /**
      * Completes when the process is gone (no longer {@link #isAlive}); works for processes this JVM did not
-     * start (after a restart). Never completes exceptionally. ProcessHandle.onExit gives a prompt answer for
-     * our own children; a shared daemon poller re-checks every 250 ms for everything else.
+     * start (after a restart). Never completes exceptionally. For our own children ProcessHandle.onExit gives
+     * a prompt answer (the JDK waits on them anyway); a shared daemon poller re-checks every 250 ms for all.
      */
     public static CompletableFuture<Void> onExit(ProcessIdentity id) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -73,7 +71,9 @@ public final class ProcessControl {
         if (done.isDone()) {
             return done;
         }
-        ProcessHandle.of(id.pid()).ifPresent(handle -> handle.onExit().whenComplete((h, e) -> check.run()));
+        ProcessHandle.of(id.pid())
+                .filter(handle -> handle.parent().map(ProcessHandle.current()::equals).orElse(false))
+                .ifPresent(handle -> handle.onExit().whenComplete((h, e) -> check.run()));
         ScheduledFuture<?> poll = EXIT_POLLER.scheduleWithFixedDelay(check, EXIT_POLL_MS, EXIT_POLL_MS,
                 TimeUnit.MILLISECONDS);
         done.whenComplete((v, e) -> poll.cancel(false));

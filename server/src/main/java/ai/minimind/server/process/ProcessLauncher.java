@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts jobs as detached process groups that never depend on the server process.
@@ -24,7 +26,9 @@ import java.util.Objects;
  */
 public final class ProcessLauncher {
     /**
-     * Runs the job, then records {@code exit N} or, when sh reports 128+N, {@code signal N}, atomically.
+     * Runs the job, then records {@code exit N} or, when sh reports 128+N (N a Linux signal, 1..64),
+     * {@code signal N}, atomically. sh cannot tell death by signal N from {@code exit(128+N)}; both read as
+     * signal N, which is also what a JVM that ran its shutdown hooks on SIGTERM means by exit code 143.
      * sh exports a PWD of its own; it is dropped unless the caller's environment had one.
      */
     private static final String WRAPPER = String.join("\n",
@@ -33,11 +37,13 @@ public final class ProcessLauncher {
             "trap : HUP INT TERM",
             "\"$@\"",
             "status=$?",
-            "if [ \"$status\" -gt 128 ]; then result=\"signal $((status - 128))\"; else result=\"exit $status\"; fi",
+            "if [ \"$status\" -gt 128 ] && [ \"$status\" -le 192 ]; then result=\"signal $((status - 128))\";",
+            "else result=\"exit $status\"; fi",
             "tmp=\"$exit_file.tmp.$$\"",
             "printf '%s\\n' \"$result\" > \"$tmp\" && \"$mv_bin\" -f \"$tmp\" \"$exit_file\"",
             "");
-    private static final long LEADER_TIMEOUT_MS = 10_000;
+    private static final long LEADER_TIMEOUT_MS = 30_000;
+    private static final int SIGTERM = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ProcessLauncher() {
@@ -52,14 +58,15 @@ public final class ProcessLauncher {
      * Returns once the child exists, with its identity (the group leader's PID and start time).
      *
      * <p>The environment additionally gets {@code MINIMIND_JOB_MARK}, a fresh random token returned in the
-     * identity. Parent directories of the log and exit files are created. An exit code above 128 is recorded
-     * as signal (code - 128), as sh reports it.
+     * identity. Parent directories of the log and exit files are created; a stale exit file from an earlier
+     * run is deleted first. An exit code of 129..192 is recorded as signal (code - 128), as sh reports it.
      */
     public static ProcessIdentity launch(List<String> command, Path workDir, Map<String, String> env,
                                          Path logFile, Path exitFile) throws IOException {
         validate(command, workDir, env, logFile, exitFile);
         createParent(logFile);
         createParent(exitFile);
+        Files.deleteIfExists(exitFile);
         String mark = HexFormat.of().formatHex(randomBytes());
         List<String> argv = new ArrayList<>(List.of(executable("setsid"), "/bin/sh", "-c", WRAPPER, "minimind-job",
                 exitFile.toAbsolutePath().toString(), executable("mv"), env.containsKey("PWD") ? "yes" : "no"));
@@ -84,31 +91,45 @@ public final class ProcessLauncher {
         return bytes;
     }
 
-    /** Waits until setsid(2) has happened (the PID leads its own session) or the process already ended. */
+    /**
+     * Waits until the wrapper is ready to be stopped: setsid(2) has happened (the PID leads its own session)
+     * and the shell has installed its TERM trap (bit 14 of SigCgt in /proc/PID/status). Before that, a
+     * SIGTERM to the group would kill the wrapper and no exit status would ever be written.
+     */
     private static ProcStat awaitLeader(Process process) throws IOException {
-        long deadline = System.currentTimeMillis() + LEADER_TIMEOUT_MS;
-        ProcStat last = null;
-        while (System.currentTimeMillis() < deadline) {
-            var stat = ProcStat.read(process.pid());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEADER_TIMEOUT_MS);
+        while (System.nanoTime() < deadline) {
+            Optional<ProcStat> stat = ProcStat.read(process.pid());
             if (stat.isEmpty()) {
-                break;
+                // Already finished and reaped (a very short job): an identity that is never alive.
+                return new ProcStat(process.pid(), "sh", 'X', 0, process.pid(), process.pid(), -1);
             }
-            last = stat.get();
-            if (last.session() == last.pid() || !last.isRunning()) {
-                return last;
+            boolean ready = stat.get().session() == process.pid() && catchesTerm(process.pid());
+            if (ready || !stat.get().isRunning()) {
+                return stat.get();
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        if (last != null && !process.isAlive()) {
-            return last;
-        }
         process.destroyForcibly();
-        throw new IOException("job wrapper (pid " + process.pid() + ") did not become a session leader");
+        throw new IOException("job wrapper (pid " + process.pid() + ") did not become a ready session leader");
+    }
+
+    private static boolean catchesTerm(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("SigCgt:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (SIGTERM - 1))) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 
     private static void validate(List<String> command, Path workDir, Map<String, String> env, Path logFile,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ final class ProcessTree {
             int start = 0;
             for (int i = 0; i <= environ.length; i++) {
                 if (i == environ.length || environ[i] == 0) {
-                    if (i - start == wanted.length && java.util.Arrays.equals(environ, start, i, wanted, 0,
+                    if (i - start == wanted.length && Arrays.equals(environ, start, i, wanted, 0,
                             wanted.length)) {
                         return true;
                     }

@@ -34,10 +34,17 @@ final class Signals {
         });
     }
 
-    /** SIGTERM to every member of process group {@code pgid}; best effort, waits for the kill binary. */
+    /**
+     * SIGTERM to every member of process group {@code pgid}; best effort, waits for the kill binary.
+     * Never signals this JVM's own group (a job always has a group of its own).
+     */
     static void terminateGroup(long pgid) {
         if (pgid <= 1) {
             throw new IllegalArgumentException("refusing to signal process group " + pgid);
+        }
+        long ownGroup = ProcStat.read(ProcessHandle.current().pid()).map(ProcStat::pgrp).orElse(-1L);
+        if (pgid == ownGroup) {
+            return;
         }
         ProcessBuilder kill = new ProcessBuilder(KILL_BINARY, "-TERM", "--", "-" + pgid)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

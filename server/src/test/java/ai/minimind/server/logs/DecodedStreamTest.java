@@ -3,6 +3,7 @@ package ai.minimind.server.logs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class DecodedStreamTest {
         Path log = new LogFiles().gbk("一二三\n").utf8("四\n").writeTo(dir.resolve("small.log"));
         StringBuilder bytes = new StringBuilder();
         try (InputStream in = LogReader.decodedStream(log)) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int b = in.read(); b >= 0; b = in.read()) {
                 out.write(b);
             }

@@ -1,5 +1,6 @@
 package ai.minimind.server.logs;
 
+import ai.minimind.server.testing.DigestDecodedStream;
 import ai.minimind.server.testing.JavaCommand;
 import ai.minimind.server.testing.TailFile;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tail of huge logs: content is asserted, and a 16 MB heap must do for a 2 GiB file. */
+/** Huge logs: content is asserted, and a 16 MB heap must do (2 GiB tail, 32 MiB decoded stream). */
 class LargeLogTest {
     private static final long TWO_GIB = 2L << 30;
 
@@ -64,6 +67,28 @@ class LargeLogTest {
 
         assertThat(tail.waitFor()).isZero();
         assertThat(output).isEqualTo(joined(lines.subList(200, 500)));
+    }
+
+    @Test
+    void decoded_stream_of_a_32_mib_log_fits_in_a_16_mb_heap() throws Exception {
+        byte[] block = joined(trainingLines(6_000)).getBytes(StandardCharsets.UTF_8);
+        Path log = dir.resolve("stream.log");
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        long size = 0;
+        try (FileChannel out = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            for (; size < 32L << 20; size += block.length) {
+                out.write(ByteBuffer.wrap(block));
+                expected.update(block);
+            }
+        }
+        Process stream = new ProcessBuilder(JavaCommand.withHeap("16m", DigestDecodedStream.class, log.toString()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+
+        String output = new String(stream.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+
+        assertThat(stream.waitFor()).isZero();
+        // Valid UTF-8 with LF endings passes through unchanged.
+        assertThat(output).isEqualTo(size + " " + HexFormat.of().formatHex(expected.digest()));
     }
 
     @Test

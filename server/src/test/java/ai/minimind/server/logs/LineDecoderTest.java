@@ -34,6 +34,12 @@ class LineDecoderTest {
     }
 
     @Test
+    void a_genuine_replacement_character_in_utf8_is_kept() {
+        assertThat(decode("bad byte was \uFFFD here 中".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("bad byte was \uFFFD here 中");
+    }
+
+    @Test
     void a_trailing_carriage_return_is_not_part_of_the_line() {
         assertThat(decode("loss 1.0\r".getBytes(StandardCharsets.US_ASCII))).isEqualTo("loss 1.0");
         assertThat(decode("a\rb".getBytes(StandardCharsets.US_ASCII))).isEqualTo("a\rb");

@@ -4,6 +4,8 @@ import ai.minimind.server.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessControlTest {
+    /** Waited out in full only by processes that ignore SIGTERM. */
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** For jobs that must end by SIGTERM: stopTree returns as soon as they do, even on a loaded machine. */
+    static final Duration AMPLE_GRACE = Duration.ofSeconds(20);
 
     @TempDir
     Path dir;
@@ -27,6 +32,16 @@ class ProcessControlTest {
         assertThat(ProcessControl.isAlive(new ProcessIdentity(self, ticks, "m"))).isTrue();
         assertThat(ProcessControl.isAlive(new ProcessIdentity(self, ticks + 1, "m"))).isFalse();
         assertThat(ProcessControl.isAlive(new ProcessIdentity(Integer.MAX_VALUE, ticks, "m"))).isFalse();
+    }
+
+    @Test
+    void stop_tree_never_signals_the_calling_jvm_or_its_group() {
+        long self = ProcessHandle.current().pid();
+        ProcessIdentity me = new ProcessIdentity(self, ProcStat.read(self).orElseThrow().startTicks(), "");
+
+        ProcessControl.stopTree(me, Duration.ZERO);
+
+        assertThat(ProcessControl.isAlive(me)).isTrue();
     }
 
     @Test
@@ -48,7 +63,7 @@ class ProcessControlTest {
             ProcessIdentity grandchild = job.printedProcess("grandchild_pid");
             assertThat(ProcessControl.isAlive(grandchild)).isTrue();
 
-            assertThat(ProcessControl.stopTree(job.id(), GRACE)).isTrue();
+            assertThat(ProcessControl.stopTree(job.id(), AMPLE_GRACE)).isTrue();
 
             assertThat(ProcessControl.isAlive(job.id())).isFalse();
             assertThat(ProcessControl.isAlive(grandchild)).isFalse();
@@ -78,6 +93,15 @@ class ProcessControlTest {
             assertThat(ProcessControl.stopTree(job.id(), GRACE)).isTrue();
 
             assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 9));
+        }
+    }
+
+    @Test
+    void stopping_right_after_launch_still_records_the_exit_status() throws Exception {
+        try (TestJob job = TestJob.launch(dir, List.of("/usr/bin/sleep", "1000"))) {
+            assertThat(ProcessControl.stopTree(job.id(), AMPLE_GRACE)).isTrue();
+
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(null, 15));
         }
     }
 
@@ -142,8 +166,8 @@ class ProcessControlTest {
             return dirs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
                     .map(n -> ProcStat.read(Long.parseLong(n))).flatMap(Optional::stream)
                     .filter(s -> s.ppid() == parent && s.state() == state).findFirst();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProcessLauncherTest {
     @TempDir
@@ -57,6 +58,27 @@ class ProcessLauncherTest {
         try (TestJob job = TestJob.fake(dir, "{\"lines\": [\"bye\"], \"exit\": " + code + "}")) {
             assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(code, null));
             assertThat(job.logText()).isEqualTo("bye\n");
+        }
+    }
+
+    @Test
+    void an_exit_code_beyond_the_signal_range_stays_an_exit_code() throws Exception {
+        try (TestJob job = TestJob.launch(dir, List.of("/bin/sh", "-c", "exit 200"))) {
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(200, null));
+        }
+    }
+
+    @Test
+    void a_stale_exit_file_from_an_earlier_run_is_removed_at_launch() throws Exception {
+        Path go = dir.resolve("go");
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state/job.exit"), "exit 0\n");
+        try (TestJob job = TestJob.launch(dir, List.of("/bin/sh", "-c", "while [ ! -e go ]; do sleep 0.05; done"))) {
+            assertThat(job.exitStatus()).isEmpty();
+
+            Files.createFile(go);
+
+            assertThat(job.awaitExitStatus()).isEqualTo(new ExitStatus(0, null));
         }
     }
 
@@ -102,6 +124,17 @@ class ProcessLauncherTest {
                     .containsExactlyElementsOf(hostile.stream().map(a -> "[" + a + "]").toList());
             assertThat(pwned).doesNotExist();
         }
+    }
+
+    @Test
+    void rejects_an_empty_command_and_a_missing_work_dir_naming_them() {
+        Path log = dir.resolve("job.log");
+        Path exit = dir.resolve("job.exit");
+
+        assertThatThrownBy(() -> ProcessLauncher.launch(List.of(), dir, TestJob.ENV, log, exit))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command");
+        assertThatThrownBy(() -> ProcessLauncher.launch(List.of("/bin/true"), dir.resolve("nope"), TestJob.ENV,
+                log, exit)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workDir");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,6 @@ record TestJob(ProcessIdentity id, Path log, Path exitFile) implements AutoClose
 
     @Override
     public void close() {
-        ProcessControl.stopTree(id, java.time.Duration.ZERO);
+        ProcessControl.stopTree(id, Duration.ZERO);
     }
 }

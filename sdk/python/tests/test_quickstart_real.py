@@ -1,0 +1,19 @@
+"""The quickstart example runs green against the real service."""
+import os
+import subprocess
+import sys
+
+from conftest import SDK_DIR
+
+
+def test_quickstart_registers_trains_follows_stops_and_deletes(service):
+    env = dict(os.environ, MINIMIND_BASE_URL=service.url)
+    env.pop("MINIMIND_API_KEY", None)
+    result = subprocess.run([sys.executable, str(SDK_DIR / "examples" / "quickstart.py"), "--log-lines", "2"],
+                            env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    for step in ("registering", "starting SFT", "waiting until it runs", "following the log", "stopping it",
+                 "deleting it", "done"):
+        assert f"==> {step}" in result.stdout
+    assert "loss:" in result.stdout
+    assert "processes left: 0" in result.stdout
