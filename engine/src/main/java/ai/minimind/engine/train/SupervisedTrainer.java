@@ -90,7 +90,8 @@ public final class SupervisedTrainer {
         }
     }
 
-    static NDArray loss(MiniMindForCausalLM model, Batch batch) {
+    /** The pretrain/SFT objective: one forward, masked-mean cross-entropy plus the MoE aux loss (spec 5.2). */
+    public static NDArray loss(MiniMindForCausalLM model, Batch batch) {
         MiniMindForCausalLM.Output out = model.forward(batch.x(), null);
         return MaskedCrossEntropy.loss(out.logits(), batch.y(), batch.lossMask(), out.auxLoss());
     }
@@ -167,7 +168,7 @@ public final class SupervisedTrainer {
     }
 
     /** The model's trainable arrays by state-dict name, the tied embedding once (under its first key). */
-    static LinkedHashMap<String, NDArray> uniqueParameters(MiniMindForCausalLM model) {
+    public static LinkedHashMap<String, NDArray> uniqueParameters(MiniMindForCausalLM model) {
         Map<NDArray, Boolean> seen = new IdentityHashMap<>();
         LinkedHashMap<String, NDArray> params = new LinkedHashMap<>();
         model.stateDict().forEach((name, array) -> {

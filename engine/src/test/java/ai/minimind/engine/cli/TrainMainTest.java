@@ -118,6 +118,17 @@ class TrainMainTest {
     }
 
     @Test
+    void train_tokenizer_delegates_to_the_bpe_trainer() throws IOException {
+        Path out = root.resolve("tokenizer_out");
+        CliRun run = CliRun.train(workDir, "tokenizer", "--data_path", tinyPretrainData(root).toString(),
+                "--vocab_size", "300", "--save_dir", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(out.resolve("tokenizer.json")).isRegularFile();
+        assertThat(CliRun.train(workDir, "tokenizer", "--data_path", root.resolve("absent.jsonl").toString(),
+                "--save_dir", out.toString()).code()).isEqualTo(1);
+    }
+
+    @Test
     void the_launcher_entry_point_exits_with_the_code_in_a_child_jvm() throws Exception {
         Path missing = root.resolve("no_such_file.jsonl");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
