@@ -13,11 +13,13 @@ public final class DpoDataset {
     private final TokenRows chosen;
     private final TokenRows rejected;
     private final int maxSeqLen;
+    private final int[] assistantHeader;
 
-    private DpoDataset(TokenRows chosen, TokenRows rejected, int maxSeqLen) {
+    private DpoDataset(TokenRows chosen, TokenRows rejected, int maxSeqLen, int[] assistantHeader) {
         this.chosen = chosen;
         this.rejected = rejected;
         this.maxSeqLen = maxSeqLen;
+        this.assistantHeader = assistantHeader;
     }
 
     static DpoDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
@@ -25,17 +27,18 @@ public final class DpoDataset {
         Jsonl.forEach(file, (line, record) -> new Records(file, line).dpoPair(record));
         TokenRows chosen = new TokenRows(tokenizer.vocabSize());
         TokenRows rejected = new TokenRows(tokenizer.vocabSize());
+        int[] header = LossMasks.assistantHeader(tokenizer);
         long total = Jsonl.forEach(file, (line, record) -> {
             Conversation[] pair = new Records(file, line).dpoPair(record);
             int[] c = tokenizer.encode(pair[0].render(false));
             int[] r = tokenizer.encode(pair[1].render(false));
-            if (supervised(c, maxSeqLen) && supervised(r, maxSeqLen)) {
+            if (supervised(c, maxSeqLen, header) && supervised(r, maxSeqLen, header)) {
                 chosen.add(c, Math.min(c.length, maxSeqLen));
                 rejected.add(r, Math.min(r.length, maxSeqLen));
             }
         });
         Dropped.report(file, total, total - chosen.size(), maxSeqLen);
-        return new DpoDataset(chosen, rejected, maxSeqLen);
+        return new DpoDataset(chosen, rejected, maxSeqLen, header);
     }
 
     public int size() {
@@ -48,11 +51,11 @@ public final class DpoDataset {
 
     private Sample sample(TokenRows rows, int index) {
         int[] padded = rows.padded(index, maxSeqLen);
-        return Samples.shift(padded, LossMasks.assistantOnly(padded, LossMasks.ASSISTANT_HEADER));
+        return Samples.shift(padded, LossMasks.assistantOnly(padded, assistantHeader));
     }
 
-    private static boolean supervised(int[] ids, int maxSeqLen) {
+    private static boolean supervised(int[] ids, int maxSeqLen, int[] header) {
         int[] padded = Samples.truncateAndPad(ids, maxSeqLen);
-        return LossMasks.supervisesAnything(LossMasks.assistantOnly(padded, LossMasks.ASSISTANT_HEADER));
+        return LossMasks.supervisesAnything(LossMasks.assistantOnly(padded, header));
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -103,8 +102,7 @@ final class Jsonl {
         if (node.isTextual()) {
             return loneSurrogate(node.textValue());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String found = loneSurrogate(field.getKey());
             if (found == null) {
                 found = findLoneSurrogate(field.getValue());

@@ -4,10 +4,18 @@ import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 
 /** The unshifted loss masks of spec 3.1 (pretrain) and 3.2 step 3 (SFT/DPO), over ids padded to max_seq_len. */
 final class LossMasks {
-    /** {@code "<|im_start|>assistant"} in the shared tokenizer; the mask rule keys on these exact ids. */
-    static final int[] ASSISTANT_HEADER = {MiniMindTokenizer.BOS_ID, 1078, 538, 501};
+    /** The text whose ids open every assistant turn; the SFT mask keys on them (MiniMind's {@code bos_id}). */
+    static final String ASSISTANT_HEADER = ChatTemplate.S + "assistant";
 
     private LossMasks() {
+    }
+
+    /**
+     * The ids of {@code "<|im_start|>assistant"} in this tokenizer ([1, 1078, 538, 501] in MiniMind's), computed as
+     * MiniMind does so that a tokenizer trained here gets the right mask too.
+     */
+    static int[] assistantHeader(MiniMindTokenizer tokenizer) {
+        return tokenizer.encode(ASSISTANT_HEADER);
     }
 
     /** Pretrain: every non-pad position. */

@@ -1,6 +1,5 @@
 package ai.minimind.engine.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.Set;
  * Every failure is a {@link DataFormatException} naming the file, the line and the offending field.
  */
 final class Records {
-    private static final Set<String> ROLES = Set.of("user", "assistant", "system", "tool");
+    static final Set<String> ROLES = Set.of("user", "assistant", "system", "tool");
 
     private final Path file;
     private final long line;
@@ -92,79 +91,7 @@ final class Records {
 
     /** A list of chat messages under {@code field}; tools come from a leading system message's functions. */
     Conversation conversation(JsonNode list, String field, boolean needsAssistant) {
-        if (!list.isArray() || list.isEmpty()) {
-            throw fail("field \"" + field + "\" must be a non-empty list of messages, found " + describe(list));
-        }
-        List<ChatTemplate.Message> messages = new ArrayList<>();
-        boolean hasAssistant = false;
-        for (int i = 0; i < list.size(); i++) {
-            ChatTemplate.Message m = message(list.get(i), field + "[" + i + "]");
-            hasAssistant |= "assistant".equals(m.role());
-            messages.add(m);
-        }
-        if (needsAssistant && !hasAssistant) {
-            throw fail("\"" + field + "\" has no assistant turn, so there is nothing to train on");
-        }
-        return new Conversation(messages, tools(list.get(0), field + "[0]"));
-    }
-
-    private ChatTemplate.Message message(JsonNode node, String where) {
-        requireObject(node, "a message object {\"role\", \"content\"} in " + where);
-        String role = requireString(node.get("role"), where + ".role");
-        if (!ROLES.contains(role)) {
-            throw fail(where + ".role \"" + role + "\" is not one of user, assistant, system, tool");
-        }
-        String toolCalls = "assistant".equals(role) ? toolCalls(node.get("tool_calls"), where + ".tool_calls") : null;
-        JsonNode content = node.get("content");
-        // An assistant turn that only calls tools may leave content out (the template renders it empty).
-        boolean mayOmit = toolCalls != null && (content == null || content.isNull());
-        return new ChatTemplate.Message(role, mayOmit ? null : requireString(content, where + ".content"), toolCalls);
-    }
-
-    /** Validates {@code tool_calls} (a list, or a string holding a JSON list) and returns its JSON text. */
-    private String toolCalls(JsonNode node, String where) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        JsonNode calls = node.isTextual() ? parseEmbedded(node.textValue(), where) : node;
-        if (!calls.isArray()) {
-            throw fail(where + " must be a list of tool calls, found " + describe(calls));
-        }
-        for (int i = 0; i < calls.size(); i++) {
-            JsonNode call = calls.get(i);
-            JsonNode fn = call.hasNonNull("function") ? call.get("function") : call;
-            String at = where + "[" + i + "]";
-            requireObject(fn, "a tool call {\"name\", \"arguments\"} in " + at);
-            requireString(fn.get("name"), at + ".name");
-            if (!fn.has("arguments")) {
-                throw fail(at + " is missing field \"arguments\"");
-            }
-        }
-        return calls.toString();
-    }
-
-    /** The {@code functions} of a leading system message (a list, or a string holding one) as JSON texts. */
-    private List<String> tools(JsonNode first, String where) {
-        JsonNode functions = first.get("functions");
-        if (!"system".equals(first.path("role").asText()) || functions == null || functions.isNull()) {
-            return null;
-        }
-        JsonNode list = functions.isTextual() ? parseEmbedded(functions.textValue(), where + ".functions")
-                : functions;
-        if (!list.isArray()) {
-            throw fail(where + ".functions must be a list of tool definitions, found " + describe(list));
-        }
-        List<String> tools = new ArrayList<>();
-        list.forEach(tool -> tools.add(tool.toString()));
-        return tools;
-    }
-
-    private JsonNode parseEmbedded(String json, String where) {
-        try {
-            return PyJson.parse(json);
-        } catch (JsonProcessingException e) {
-            throw fail(where + " holds invalid JSON: " + e.getOriginalMessage());
-        }
+        return new MessageRecords(this).conversation(list, field, needsAssistant);
     }
 
     String requireString(JsonNode node, String field) {

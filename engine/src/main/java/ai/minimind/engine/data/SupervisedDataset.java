@@ -21,7 +21,7 @@ final class SupervisedDataset implements TokenDataset {
             }
 
             @Override
-            boolean[] mask(int[] padded) {
+            boolean[] mask(int[] padded, int[] assistantHeader) {
                 return LossMasks.nonPad(padded);
             }
         },
@@ -32,24 +32,26 @@ final class SupervisedDataset implements TokenDataset {
             }
 
             @Override
-            boolean[] mask(int[] padded) {
-                return LossMasks.assistantOnly(padded, LossMasks.ASSISTANT_HEADER);
+            boolean[] mask(int[] padded, int[] assistantHeader) {
+                return LossMasks.assistantOnly(padded, assistantHeader);
             }
         };
 
         abstract String text(Records at, JsonNode record);
 
-        abstract boolean[] mask(int[] padded);
+        abstract boolean[] mask(int[] padded, int[] assistantHeader);
     }
 
     private final Stage stage;
     private final TokenRows rows;
     private final int maxSeqLen;
+    private final int[] assistantHeader;
 
-    private SupervisedDataset(Stage stage, TokenRows rows, int maxSeqLen) {
+    private SupervisedDataset(Stage stage, TokenRows rows, int maxSeqLen, int[] assistantHeader) {
         this.stage = stage;
         this.rows = rows;
         this.maxSeqLen = maxSeqLen;
+        this.assistantHeader = assistantHeader;
     }
 
     static SupervisedDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen, Stage stage)
@@ -58,14 +60,15 @@ final class SupervisedDataset implements TokenDataset {
         // Pass 1 only validates, so a bad last line fails in seconds instead of after tokenizing everything.
         Jsonl.forEach(file, (line, record) -> stage.text(new Records(file, line), record));
         TokenRows rows = new TokenRows(tokenizer.vocabSize());
+        int[] header = LossMasks.assistantHeader(tokenizer);
         long total = Jsonl.forEach(file, (line, record) -> {
             int[] ids = tokenizer.encode(stage.text(new Records(file, line), record));
-            if (LossMasks.supervisesAnything(stage.mask(Samples.truncateAndPad(ids, maxSeqLen)))) {
+            if (LossMasks.supervisesAnything(stage.mask(Samples.truncateAndPad(ids, maxSeqLen), header))) {
                 rows.add(ids, Math.min(ids.length, maxSeqLen));
             }
         });
         Dropped.report(file, total, total - rows.size(), maxSeqLen);
-        return new SupervisedDataset(stage, rows, maxSeqLen);
+        return new SupervisedDataset(stage, rows, maxSeqLen, header);
     }
 
     @Override
@@ -76,6 +79,6 @@ final class SupervisedDataset implements TokenDataset {
     @Override
     public Sample get(int index) {
         int[] padded = rows.padded(index, maxSeqLen);
-        return Samples.shift(padded, stage.mask(padded));
+        return Samples.shift(padded, stage.mask(padded, assistantHeader));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.minimind.engine.tensor.Consts;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,20 +14,20 @@ import java.util.Map;
 final class Attention {
     private final MiniMindConfig config;
     private final int layer;
-    private final NDArray q_proj;
-    private final NDArray k_proj;
-    private final NDArray v_proj;
-    private final NDArray o_proj;
+    private final Projection q_proj;
+    private final Projection k_proj;
+    private final Projection v_proj;
+    private final Projection o_proj;
     private final NDArray scale;
 
     Attention(MiniMindConfig config, int layer, Map<String, NDArray> params, Consts consts) {
         this.config = config;
         this.layer = layer;
         String p = ParameterLayout.layerPrefix(layer) + "self_attn.";
-        this.q_proj = params.get(p + "q_proj.weight");
-        this.k_proj = params.get(p + "k_proj.weight");
-        this.v_proj = params.get(p + "v_proj.weight");
-        this.o_proj = params.get(p + "o_proj.weight");
+        this.q_proj = new Projection(p + "q_proj", params.get(p + "q_proj.weight"));
+        this.k_proj = new Projection(p + "k_proj", params.get(p + "k_proj.weight"));
+        this.v_proj = new Projection(p + "v_proj", params.get(p + "v_proj.weight"));
+        this.o_proj = new Projection(p + "o_proj", params.get(p + "o_proj.weight"));
         this.scale = consts.of((float) (1.0 / Math.sqrt(config.headDim())));
     }
 
@@ -40,9 +41,9 @@ final class Attention {
         int nh = config.numAttentionHeads();
         int nkv = config.numKeyValueHeads();
         int hd = config.headDim();
-        NDArray q = Linear.apply(x, q_proj).reshape(b, t, nh, hd);   // (B, T, nh, hd)
-        NDArray k = Linear.apply(x, k_proj).reshape(b, t, nkv, hd);  // (B, T, nkv, hd)
-        NDArray v = Linear.apply(x, v_proj).reshape(b, t, nkv, hd);  // (B, T, nkv, hd)
+        NDArray q = q_proj.forward(x).reshape(b, t, nh, hd);           // (B, T, nh, hd)
+        NDArray k = k_proj.forward(x).reshape(b, t, nkv, hd);          // (B, T, nkv, hd)
+        NDArray v = v_proj.forward(x).reshape(b, t, nkv, hd);          // (B, T, nkv, hd)
         q = Rope.apply(q, rope);                                       // (B, T, nh, hd)
         k = Rope.apply(k, rope);                                       // (B, T, nkv, hd)
         if (cache != null) {
@@ -61,7 +62,11 @@ final class Attention {
         NDArray out = probs.matMul(vh)                                 // (B, nh, T, hd)
                 .transpose(0, 2, 1, 3)                                 // (B, T, nh, hd)
                 .reshape(b, t, (long) nh * hd);                        // (B, T, nh*hd)
-        return Linear.apply(out, o_proj);                              // (B, T, H)
+        return o_proj.forward(out);                                    // (B, T, H)
+    }
+
+    List<Projection> projections() {
+        return List.of(q_proj, k_proj, v_proj, o_proj);
     }
 
     /**

@@ -3,6 +3,8 @@ package ai.minimind.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.minimind.engine.tensor.Consts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** One pre-norm block (spec 1.4 step 4): {@code h += Attn(norm_in(h)); h += FFN(norm_post(h))}. */
@@ -26,6 +28,12 @@ final class DecoderLayer {
 
     /** Hidden state after the block and this layer's MoE aux loss (null for dense or eval). */
     record Result(NDArray hidden, NDArray auxLoss) {
+    }
+
+    List<Projection> projections() {
+        List<Projection> out = new ArrayList<>(self_attn.projections());
+        out.addAll(moe == null ? mlp.projections() : moe.projections());
+        return out;
     }
 
     /** h (B, T, H). */

@@ -11,6 +11,7 @@ import ai.minimind.engine.tensor.Masks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MiniMind's causal language model (spec section 1) over raw NDArrays: tied embedding / lm_head, pre-norm
@@ -25,6 +26,8 @@ public final class MiniMindForCausalLM implements AutoCloseable {
     private final NDArray embed_tokens;
     private final NDArray norm;
     private final List<DecoderLayer> layers = new ArrayList<>();
+    /** Every Linear by its weight key, in state-dict order (LoRA attaches here). */
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final NDArray eps;
     private final NDArray one;
     private final NDArray padPenalty;
@@ -41,6 +44,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             layers.add(new DecoderLayer(config, i, params, consts));
         }
+        layers.forEach(l -> l.projections().forEach(p -> projections.put(p.module() + ".weight", p)));
         this.eps = consts.of(config.rmsNormEps());
         this.one = consts.of(1f);
         this.padPenalty = consts.of(1e9f);  // (mask - 1) * 1e9 = (1 - mask) * -1e9
@@ -55,14 +59,55 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * {@code lm_head.weight} map to the same array.
      */
     public LinkedHashMap<String, NDArray> stateDict() {
-        LinkedHashMap<String, NDArray> out = new LinkedHashMap<>(params);
+        LinkedHashMap<String, NDArray> out = new LinkedHashMap<>();
+        params.forEach((key, array) -> {
+            out.put(key, array);
+            Projection p = projections.get(key);
+            if (p != null) {
+                Lora.putAdapter(out, p);  // torch order: a Linear's own weight, then its lora child
+            }
+        });
         out.put(ParameterLayout.LM_HEAD, embed_tokens);
         return out;
     }
 
-    /** The unique trainable arrays (the tied embedding once), in state-dict order. */
+    /**
+     * The unique trainable arrays (the tied embedding once), in state-dict order; after {@link #applyLora} the
+     * adapters are included in their state-dict places.
+     */
     public List<NDArray> parameters() {
-        return new ArrayList<>(params.values());
+        LinkedHashMap<String, NDArray> all = stateDict();
+        all.remove(ParameterLayout.LM_HEAD);
+        return new ArrayList<>(all.values());
+    }
+
+    /**
+     * MiniMind's {@code apply_lora(model, rank)} (spec 7): adapters on every square Linear (q_proj and o_proj at
+     * the CLI sizes), A ~ N(0, 0.02^2) from {@code seed}, B = 0. Once per model.
+     */
+    public void applyLora(int rank, long seed) {
+        if (!loraStateDict().isEmpty()) {
+            throw new IllegalStateException("LoRA is already applied to this model");
+        }
+        Lora.apply(projections.values(), rank, manager, seed);
+    }
+
+    /** Adapter tensors only ({@code <module>.lora.A.weight}, {@code .lora.B.weight}), the adapter file's content. */
+    public LinkedHashMap<String, NDArray> loraStateDict() {
+        return Lora.stateDict(projections.values());
+    }
+
+    /** Copies an adapter file's tensors into the adapters; strict within the adapter keys. */
+    public void loadLora(LinkedHashMap<String, NDArray> tensors) {
+        StateDictLoader.load("LoRA adapters do not match the model", loraStateDict(), tensors);
+    }
+
+    /**
+     * Freezes (or unfreezes) every non-adapter parameter, as the LoRA trainer does: frozen arrays get no
+     * gradient, so backward skips their weight gradients.
+     */
+    public void setBaseTrainable(boolean trainable) {
+        params.values().forEach(p -> p.setRequiresGradient(trainable));
     }
 
     /** Unique parameter count, the embedding counted once (25,829,888 at 512x8). */
@@ -75,7 +120,9 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      * throws IllegalArgumentException naming every offending key.
      */
     public void load(LinkedHashMap<String, NDArray> tensors) {
-        StateDictLoader.load(config, params, tensors);
+        StateDictLoader.load("state dict does not match the model (hidden_size=" + config.hiddenSize()
+                + ", num_hidden_layers=" + config.numHiddenLayers() + ", use_moe=" + config.useMoe()
+                + ", lora=" + !loraStateDict().isEmpty() + ")", stateDict(), tensors);
     }
 
     /** Training/eval flag (dropout, MoE aux loss are train-only). Starts in training mode, like torch. */

@@ -34,6 +34,14 @@ final class MoeFeedForward {
         }
     }
 
+    /** Experts' projections, then the shared experts' (the gate is a raw parameter, not a Linear). */
+    List<Projection> projections() {
+        List<Projection> out = new ArrayList<>();
+        experts.forEach(e -> out.addAll(e.projections()));
+        sharedExperts.forEach(e -> out.addAll(e.projections()));
+        return out;
+    }
+
     /** Output and the layer's auxiliary load-balance loss (null unless training with alpha > 0). */
     record Result(NDArray output, NDArray auxLoss) {
     }

@@ -2,10 +2,9 @@ package ai.minimind.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,43 +17,44 @@ final class StateDictLoader {
     private StateDictLoader() {
     }
 
-    static void load(MiniMindConfig config, Map<String, NDArray> params, LinkedHashMap<String, NDArray> tensors) {
-        Map<String, Shape> expected = ParameterLayout.shapes(config);
+    /** {@code targets} is the model's state dict (tied arrays under both keys); {@code what} names it in errors. */
+    static void load(String what, Map<String, NDArray> targets, Map<String, NDArray> tensors) {
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
-        for (Map.Entry<String, Shape> e : expected.entrySet()) {
+        for (Map.Entry<String, NDArray> e : targets.entrySet()) {
             String key = e.getKey();
             NDArray given = tensors.get(key);
             if (given == null) {
                 if (!isTied(key) || !hasTiedPartner(tensors)) {
                     missing.add(key);
                 }
-            } else if (!given.getShape().equals(e.getValue())) {
-                mismatched.add(key + " expected " + e.getValue() + " got " + given.getShape());
+            } else if (!given.getShape().equals(e.getValue().getShape())) {
+                mismatched.add(key + " expected " + e.getValue().getShape() + " got " + given.getShape());
             }
         }
         for (String key : tensors.keySet()) {
-            if (!expected.containsKey(key)) {
+            if (!targets.containsKey(key)) {
                 unexpected.add(key);
             }
         }
         if (!missing.isEmpty() || !unexpected.isEmpty() || !mismatched.isEmpty()) {
-            throw new IllegalArgumentException("state dict does not match the model config (hidden_size="
-                    + config.hiddenSize() + ", num_hidden_layers=" + config.numHiddenLayers() + ", use_moe="
-                    + config.useMoe() + "): missing=" + missing + ", unexpected=" + unexpected
+            throw new IllegalArgumentException(what + ": missing=" + missing + ", unexpected=" + unexpected
                     + ", shape mismatch=" + mismatched);
         }
-        for (Map.Entry<String, NDArray> e : params.entrySet()) {
-            copy(sourceFor(e.getKey(), tensors), e.getValue());
+        Map<NDArray, Boolean> copied = new IdentityHashMap<>();
+        for (Map.Entry<String, NDArray> e : targets.entrySet()) {
+            if (copied.put(e.getValue(), Boolean.TRUE) == null) {
+                copy(sourceFor(e.getKey(), tensors), e.getValue());
+            }
         }
     }
 
     private static NDArray sourceFor(String key, Map<String, NDArray> tensors) {
-        if (key.equals(ParameterLayout.EMBED) && tensors.containsKey(ParameterLayout.LM_HEAD)) {
+        if (isTied(key) && tensors.containsKey(ParameterLayout.LM_HEAD)) {
             return tensors.get(ParameterLayout.LM_HEAD);
         }
-        return tensors.get(key);
+        return isTied(key) ? tensors.get(ParameterLayout.EMBED) : tensors.get(key);
     }
 
     private static boolean isTied(String key) {

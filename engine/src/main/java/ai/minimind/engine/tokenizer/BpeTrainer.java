@@ -21,7 +21,7 @@ public final class BpeTrainer {
     private BpeTrainer() {
     }
 
-    /** Trains on {@code jsonl} and writes {@code tokenizer.json} and {@code tokenizer_config.json} into {@code outDir}. */
+    /** Trains on {@code jsonl}; writes {@code tokenizer.json} and {@code tokenizer_config.json} into {@code outDir}. */
     public static void train(Path jsonl, int vocabSize, Path outDir) throws IOException {
         if (vocabSize < MIN_VOCAB_SIZE) {
             throw new IllegalArgumentException("vocab_size must be at least " + MIN_VOCAB_SIZE

@@ -44,7 +44,7 @@ final class MergeLearner {
     private final PriorityQueue<Candidate> queue = new PriorityQueue<>((x, y) -> x.count() != y.count()
             ? Long.compare(y.count(), x.count()) : x.pair().compareTo(y.pair()));
 
-    /** {@code initialVocab}: the tokens with ids 0.. (specials, then the byte alphabet); words use only the alphabet. */
+    /** {@code initialVocab}: tokens with ids 0.. (specials, then the byte alphabet); words use only the alphabet. */
     MergeLearner(List<String> initialVocab, Map<String, Long> wordCounts) {
         this.vocab = new ArrayList<>(initialVocab);
         for (int id = 0; id < vocab.size(); id++) {

@@ -1,7 +1,7 @@
 package ai.minimind.engine.tokenizer;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,8 +47,15 @@ public final class MiniMindTokenizer implements AutoCloseable {
 
     /** Token ids of {@code text}; special-token strings in the text ({@code <|im_start|>}...) map to their ids. */
     public int[] encode(String text) {
-        Encoding encoding = tokenizer.encode(text, false, false);
-        long[] ids = encoding.getIds();
+        // Asks the native encoding for its ids only: HuggingFaceTokenizer.encode also copies every token string,
+        // char span and mask into Java, which doubles the cost of tokenizing a dataset.
+        long encoding = TokenizersLibrary.LIB.encode(tokenizer.getHandle(), text, false);
+        long[] ids;
+        try {
+            ids = TokenizersLibrary.LIB.getTokenIds(encoding);
+        } finally {
+            TokenizersLibrary.LIB.deleteEncoding(encoding);
+        }
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
             out[i] = Math.toIntExact(ids[i]);

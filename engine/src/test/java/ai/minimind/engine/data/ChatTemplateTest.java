@@ -73,7 +73,8 @@ class ChatTemplateTest {
 
     @Test
     void assistant_tool_calls_follow_the_content_and_consecutive_tool_messages_share_one_user_block() {
-        String calls = "[{\"name\":\"a\",\"arguments\":{\"x\":1}},{\"function\":{\"name\":\"b\",\"arguments\":\"{\\\"y\\\": 2}\"}}]";
+        String calls = "[{\"name\":\"a\",\"arguments\":{\"x\":1}},"
+                + "{\"function\":{\"name\":\"b\",\"arguments\":\"{\\\"y\\\": 2}\"}}]";
         String text = ChatTemplate.render(List.of(new Message("user", "q"), new Message("assistant", "ok", calls),
                 new Message("tool", "r1"), new Message("tool", "r2"), new Message("assistant", "", "[{\"name\":\"c\","
                         + "\"arguments\":{}}]"), new Message("tool", "r3")), null, false);

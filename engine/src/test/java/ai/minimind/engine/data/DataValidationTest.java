@@ -49,12 +49,15 @@ class DataValidationTest {
                         "\"}\n"), 3, "invalid UTF-8"),
                 arguments("overlong_utf8", bytes("{\"text\": \"", new byte[]{(byte) 0xC0, (byte) 0xAF}, "\"}\n"), 1,
                         "invalid UTF-8"),
-                arguments("lone_high_surrogate", bytes(PRE, "{\"text\": \"a\\ud800b\"}\n"), 2, "lone UTF-16 surrogate \\ud800"),
+                arguments("lone_high_surrogate", bytes(PRE, "{\"text\": \"a\\ud800b\"}\n"), 2,
+                        "lone UTF-16 surrogate \\ud800"),
                 arguments("lone_low_surrogate_in_key", bytes(PRE, PRE, PRE, "{\"text\": \"a\", \"\\udc00\": 1}\n"), 4,
                         "surrogate"),
                 arguments("sft_record_in_pretrain", bytes(PRE, SFT), 2, "found an SFT/RLAIF record"),
-                arguments("dpo_record_in_pretrain", bytes("{\"chosen\": [], \"rejected\": []}\n"), 1, "found a DPO record"),
-                arguments("non_string_text", bytes(PRE, "{\"text\": 42}\n"), 2, "field \"text\" must be a string, found number"),
+                arguments("dpo_record_in_pretrain", bytes("{\"chosen\": [], \"rejected\": []}\n"), 1,
+                        "found a DPO record"),
+                arguments("non_string_text", bytes(PRE, "{\"text\": 42}\n"), 2,
+                        "field \"text\" must be a string, found number"),
                 arguments("not_an_object", bytes(PRE, "[\"text\"]\n"), 2, "found array"),
                 arguments("blank_line", bytes(PRE, "\n", PRE), 2, "blank line"),
                 arguments("whitespace_line_at_end", bytes(PRE, PRE, "   \n"), 3, "blank line"));
@@ -66,7 +69,8 @@ class DataValidationTest {
                 arguments("no_assistant_turn", bytes(SFT, SFT,
                         "{\"conversations\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n"), 3, "no assistant turn"),
                 arguments("unknown_role", bytes("{\"conversations\": [{\"role\": \"user\", \"content\": \"hi\"}, "
-                        + "{\"role\": \"bot\", \"content\": \"x\"}]}\n"), 1, "conversations[1].role \"bot\" is not one of"),
+                        + "{\"role\": \"bot\", \"content\": \"x\"}]}\n"), 1,
+                        "conversations[1].role \"bot\" is not one of"),
                 arguments("missing_role", bytes(SFT, "{\"conversations\": [{\"content\": \"hi\"}]}\n"), 2,
                         "missing field \"conversations[0].role\""),
                 arguments("non_string_content", bytes("{\"conversations\": [{\"role\": \"user\", \"content\": [1]}, "
@@ -74,10 +78,12 @@ class DataValidationTest {
                         "field \"conversations[0].content\" must be a string, found array"),
                 arguments("empty_conversation", bytes(SFT, "{\"conversations\": []}\n"), 2, "non-empty list"),
                 arguments("message_not_an_object", bytes("{\"conversations\": [\"hi\"]}\n"), 1, "found string"),
-                arguments("tool_call_without_name", bytes("{\"conversations\": [{\"role\": \"user\", \"content\": \"q\"}, "
+                arguments("tool_call_without_name", bytes("{\"conversations\": [{\"role\": \"user\", "
+                        + "\"content\": \"q\"}, "
                         + "{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"arguments\": {}}]}]}\n"), 1,
                         "missing field \"conversations[1].tool_calls[0].name\""),
-                arguments("functions_not_a_list", bytes("{\"conversations\": [{\"role\": \"system\", \"content\": \"s\", "
+                arguments("functions_not_a_list", bytes("{\"conversations\": [{\"role\": \"system\", "
+                        + "\"content\": \"s\", "
                         + "\"functions\": {\"name\": \"f\"}}, {\"role\": \"assistant\", \"content\": \"x\"}]}\n"), 1,
                         "conversations[0].functions must be a list"),
                 arguments("lone_surrogate_in_content", bytes(SFT, "{\"conversations\": [{\"role\": \"user\", "
@@ -125,7 +131,8 @@ class DataValidationTest {
 
     @Test
     void accepts_crlf_line_ends_a_byte_order_mark_paired_surrogates_and_no_final_newline() throws IOException {
-        Path file = write(bytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"text\": \"a \\ud83d\\ude00 b\"}\r\n",
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path file = write(bytes(bom, "{\"text\": \"a \\ud83d\\ude00 b\"}\r\n",
                 "{\"text\": \"smile 😀\"}"));
 
         TokenDataset data = Datasets.pretrain(file, tokenizer, 32);

@@ -97,7 +97,8 @@ class PreferenceAndPromptDatasetsTest {
         RlaifPrompt prompt = Datasets.rlaif(file).get(0);
 
         assertThat(prompt.prompt()).isEqualTo("<|im_start|>system\nYou are a helpful assistant<|im_end|>\n"
-                + "<|im_start|>user\nq1<|im_end|>\n<|im_start|>assistant\na1<|im_end|>\n<|im_start|>user\nq2<|im_end|>\n"
+                + "<|im_start|>user\nq1<|im_end|>\n<|im_start|>assistant\na1<|im_end|>\n"
+                + "<|im_start|>user\nq2<|im_end|>\n"
                 + "<|im_start|>assistant\n");
         assertThat(prompt.answer()).isEqualTo("placeholder");
     }

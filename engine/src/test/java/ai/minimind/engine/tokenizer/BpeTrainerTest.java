@@ -2,6 +2,7 @@ package ai.minimind.engine.tokenizer;
 
 import ai.minimind.engine.data.DataFormatException;
 import ai.minimind.engine.data.Datasets;
+import ai.minimind.engine.data.Sample;
 import ai.minimind.engine.data.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,27 @@ class BpeTrainerTest {
         assertThat(ByteLevel.spell(" ")).isEqualTo("Ġ");
         assertThat(ByteLevel.spell("\n")).isEqualTo("Ċ");
         assertThat(ByteLevel.words("Hello world's 42!")).containsExactly("Hello", "Ġworld", "'s", "Ġ42", "!");
+    }
+
+    @Test
+    void sft_masks_follow_the_assistant_header_ids_of_a_trained_tokenizer() throws IOException {
+        Path out = tmp.resolve("tok");
+        BpeTrainer.train(SharedData.samples("lora_identity.jsonl"), 300, out);
+        Path sft = Files.writeString(tmp.resolve("sft.jsonl"), "{\"conversations\": [{\"role\": \"user\", "
+                + "\"content\": \"你好\"}, {\"role\": \"assistant\", \"content\": \"我是MiniMind！\"}]}\n");
+
+        try (MiniMindTokenizer tokenizer = MiniMindTokenizer.load(out)) {
+            assertThat(tokenizer.encode("<|im_start|>assistant")).isNotEqualTo(new int[]{1, 1078, 538, 501});
+            Sample sample = Datasets.sft(sft, tokenizer, 128).get(0);
+            List<Integer> trained = new ArrayList<>();
+            for (int t = 0; t < sample.y().length; t++) {
+                if (sample.lossMask()[t] == 1f) {
+                    trained.add((int) sample.y()[t]);
+                }
+            }
+            int[] ids = trained.stream().mapToInt(Integer::intValue).toArray();
+            assertThat(tokenizer.decode(ids, false)).isEqualTo("我是MiniMind！<|im_end|>\n");
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class ErrorMapper {
         ctx.status(status).json(body);
     }
 
-    private static String codeFor(int status) {
+    static String codeFor(int status) {
         return switch (status) {
             case 401 -> "unauthorized";
             case 404 -> "not_found";

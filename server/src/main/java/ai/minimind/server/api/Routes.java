@@ -28,6 +28,7 @@ public final class Routes {
 
     public void register(JavalinConfig config, ClientsApi clients, JobsApi jobs, LogsApi logs) {
         config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         RoutesConfig r = config.routes;
         ErrorMapper.register(r);
         r.before(ctx -> {

@@ -89,12 +89,12 @@ public final class JobService {
     }
 
     public List<JobRecord> list(String clientId) {
-        return store.ofClient(clientId);
+        return store.ofClient(clientId).stream().map(this::withRunUrl).toList();
     }
 
     /** The caller's job, or 404 (also when it belongs to someone else). */
     public JobRecord get(String clientId, String id) {
-        return store.get(id).filter(j -> j.clientId().equals(clientId))
+        return store.get(id).filter(j -> j.clientId().equals(clientId)).map(this::withRunUrl)
                 .orElseThrow(() -> new NotFound("no process with id '" + id + "'"));
     }
 
@@ -118,6 +118,16 @@ public final class JobService {
         } catch (IOException e) {
             throw new Internal("record removed but the log of '" + id + "' could not be deleted");
         }
+    }
+
+    /** Picks up the tracking run URL from the log of a running job, once. */
+    private JobRecord withRunUrl(JobRecord job) {
+        if (!job.state().active() || !SwanlabUrl.tracked(job)) {
+            return job;
+        }
+        return SwanlabUrl.find(logOf(job))
+                .flatMap(url -> store.update(job.id(), r -> r.swanlabUrl() == null ? r.withSwanlabUrl(url) : r))
+                .orElse(job);
     }
 
     /** The job's log file (it may no longer exist). */

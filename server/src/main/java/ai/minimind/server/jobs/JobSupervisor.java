@@ -110,7 +110,10 @@ public final class JobSupervisor {
         return status;
     }
 
-    private static JobRecord ended(JobRecord job, Optional<ExitStatus> status, boolean byUser) {
+    private JobRecord ended(JobRecord job, Optional<ExitStatus> status, boolean byUser) {
+        if (SwanlabUrl.tracked(job)) {
+            job = SwanlabUrl.find(dataDir.resolve(job.logFile())).map(job::withSwanlabUrl).orElse(job);
+        }
         if (status.isEmpty()) {
             return job.ended(JobState.LOST, null, null, "the process ended without leaving an exit status",
                     Timestamps.now(), byUser);

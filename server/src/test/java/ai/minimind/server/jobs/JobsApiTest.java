@@ -169,7 +169,9 @@ class JobsApiTest {
         Http client = newClient("names");
         for (String name : List.of("..%2F..%2Fclients.json", "..", "x.txt", "train_sft_x.log",
                 "train_sft_20260101_000000_aaaaaaaa.log%00", "a%5Cb", "..%252F..%252Fclients.json")) {
-            assertThat(client.get("/logfile-content/" + name).status()).as(name).isEqualTo(400);
+            Http.Response read = client.get("/logfile-content/" + name);
+            assertThat(read.status()).as(name).isEqualTo(400);
+            assertThat(read.json().get("code").asText()).as(name).isEqualTo("bad_request");
             assertThat(client.delete("/delete-logfile/" + name).status()).as(name).isEqualTo(400);
         }
         assertThat(client.get("/logfile-content/train_sft_20260101_000000_aaaaaaaa.log").status()).isEqualTo(404);
@@ -221,5 +223,17 @@ class JobsApiTest {
         String env = Files.readString(Path.of("/proc/" + pid + "/environ")).replace('\0', '\n');
         assertThat(env).contains("PYTHONUNBUFFERED=1").doesNotContain("SERVER_SECRET").doesNotContain("mm-");
         client.post("/stop/" + id, "");
+    }
+
+    @Test
+    void swanlab_run_url_is_taken_from_the_line_after_the_marker() {
+        Http client = newClient("swan");
+        String script = fake.script("{\"lines\": [\"swanlab: 🚀 View run at\", \"https://swanlab.cn/@me/run/42\"]}");
+        String id = client.post("/train", Map.of("train_type", "sft", "train_monitor", "swanlab", "data_path",
+                script)).json().get("process_id").asText();
+        JsonNode job = awaitState(client, id, "succeeded");
+        assertThat(job.get("swanlab_url").asText()).isEqualTo("https://swanlab.cn/@me/run/42");
+        assertThat(job.get("train_monitor").asText()).isEqualTo("swanlab");
+        assertThat(job.get("command").asText()).contains("--use_wandb");
     }
 }

@@ -88,6 +88,7 @@ class RestartTest {
                  "start_time": "2026-01-01 00:00:00", "running": true, "error": false, "status": "运行中"}}
                 """.formatted(reusedPid));
         try (TrainingServer server = TrainingServer.start(config())) {
+            assertThat(server.port()).isPositive();
             String stored = Files.readString(root.resolve("data/training_processes.json"));
             assertThat(stored).contains("\"state\" : \"lost\"").contains("\"error\" : true");
         }

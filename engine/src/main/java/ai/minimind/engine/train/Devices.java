@@ -1,0 +1,35 @@
+package ai.minimind.engine.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.util.Locale;
+
+/**
+ * Resolves MiniMind's {@code --device} ({@code cpu}, {@code cuda}, {@code cuda:N}); no value means {@code cuda:0}
+ * when libtorch finds a GPU, else {@code cpu}.
+ */
+public final class Devices {
+    private Devices() {
+    }
+
+    public static Device resolve(String requested) {
+        int gpus = Engine.getInstance().getGpuCount();
+        if (requested == null || requested.isBlank()) {
+            return gpus > 0 ? Device.gpu(0) : Device.cpu();
+        }
+        String name = requested.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (!name.matches("cuda(:\\d+)?")) {
+            throw new IllegalArgumentException("--device must be cpu, cuda or cuda:N, got '" + requested + "'");
+        }
+        int index = name.contains(":") ? Integer.parseInt(name.substring(5)) : 0;
+        if (index >= gpus) {
+            throw new IllegalArgumentException("--device " + requested + ": libtorch sees " + gpus
+                    + " CUDA device(s) (this build may ship the CPU-only libtorch); use --device cpu");
+        }
+        return Device.gpu(index);
+    }
+}

@@ -1,0 +1,2 @@
+/** Registered clients and registration rules. */
+package ai.minimind.server.clients;
