@@ -85,6 +85,32 @@ class SupervisedDatasetTest {
     }
 
     @Test
+    void sft_renders_functions_and_tool_calls_given_as_lists_or_json_strings() throws IOException {
+        String asList = "{\"conversations\": [{\"role\": \"system\", \"content\": \"s\", \"functions\": "
+                + "[{\"name\": \"f\"}]}, {\"role\": \"user\", \"content\": \"q\"}, {\"role\": \"assistant\", "
+                + "\"tool_calls\": [{\"name\": \"f\", \"arguments\": {\"x\": 1}}]}, {\"role\": \"tool\", "
+                + "\"content\": \"r\"}, {\"role\": \"assistant\", \"content\": \"done\"}]}";
+        String asStrings = asList.replace("[{\"name\": \"f\"}]", "\"[{\\\"name\\\": \\\"f\\\"}]\"")
+                .replace("[{\"name\": \"f\", \"arguments\": {\"x\": 1}}]",
+                        "\"[{\\\"name\\\": \\\"f\\\", \\\"arguments\\\": {\\\"x\\\": 1}}]\"");
+        Path file = write(asList + "\n" + asStrings + "\n");
+
+        TokenDataset data = Datasets.sft(file, tokenizer, 256);
+
+        String expected = "<|im_start|>system\ns\n\n# Tools";
+        for (int i = 0; i < 2; i++) {
+            long[] x = data.get(i).x();
+            int[] ids = Arrays.stream(x).mapToInt(v -> (int) v).filter(v -> v != 0).toArray();
+            String text = tokenizer.decode(ids, false);
+            assertThat(text).startsWith(expected).contains("<tools>\n{\"name\": \"f\"}\n</tools>")
+                    .contains("<|im_start|>assistant\n<tool_call>\n{\"name\": \"f\", \"arguments\": {\"x\": 1}}\n"
+                            + "</tool_call><|im_end|>\n<|im_start|>user\n<tool_response>\nr\n</tool_response>"
+                            + "<|im_end|>");
+        }
+        assertThat(data.get(0).x()).isEqualTo(data.get(1).x());
+    }
+
+    @Test
     void sft_drops_samples_whose_reply_is_truncated_away_and_prints_the_count() throws IOException {
         String shortOne = "{\"conversations\": [{\"role\": \"user\", \"content\": \"hi\"}, "
                 + "{\"role\": \"assistant\", \"content\": \"hello\"}]}\n";
