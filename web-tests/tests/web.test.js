@@ -121,6 +121,7 @@ describe('web page with a scripted trainer', () => {
       { timeout: DEADLINE });
     assert.deepEqual(record.alerts, [], 'no script from the log ever ran');
     assert.deepEqual(record.errors, []);
+    assert.deepEqual(record.cspViolations, [], 'the page itself never trips its own policy');
   });
 
   test('a failed job shows its exit code and its last log lines', async () => {
