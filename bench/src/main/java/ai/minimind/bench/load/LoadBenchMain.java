@@ -20,6 +20,10 @@ public final class LoadBenchMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(LoadBenchOptions.USAGE);
+            return;
+        }
         LoadBenchOptions options;
         try {
             String home = System.getenv("MINIMIND_HOME");
@@ -39,12 +43,14 @@ public final class LoadBenchMain {
 
     /** One complete run; true when every phase and the teardown succeeded. */
     static boolean run(LoadBenchOptions options) throws Exception {
+        long t0 = System.nanoTime();
         Path runDir = Files.createTempDirectory("minimind-loadbench-");
         String loadBefore = loadAverage();
         Path script = FakeTrainer.writeInto(runDir);
         progress("starting the server (data folder " + runDir.resolve("data") + ")");
         ServerProcess server = ServerProcess.start(options.home().toAbsolutePath().normalize(),
                 runDir.resolve("data"), script, runDir);
+        long started = System.nanoTime();
         ServiceClient api = new ServiceClient(server.baseUrl());
         Teardown teardown = new Teardown(api, server, runDir.resolve("data"));
         Thread hook = new Thread(teardown::run, "loadbench-teardown");
@@ -55,25 +61,33 @@ public final class LoadBenchMain {
             progress("server pid " + server.pid() + " at " + server.baseUrl() + "; registering " + options.clients()
                     + " clients and submitting " + options.totalJobs() + " jobs");
             Population.Result population = new Population(api, options, teardown::track).create();
+            long populated = System.nanoTime();
             progress("measuring " + options.clients() + " concurrent readers");
             ReadLoad.Result read = new ReadLoad(api, options).run(population.tenants());
+            long readDone = System.nanoTime();
             progress("timing " + options.starts() + " sequential starts (these jobs keep running)");
             Files.createFile(FakeTrainer.holdFile(runDir));
             StartLatency.Result starts = new StartLatency(api, options.starts())
                     .run(population.tenants(), teardown::track);
             Files.delete(FakeTrainer.holdFile(runDir));
             report = describe(options, loadBefore, population, read, starts);
+            report.note("Phases: server start %.1f s, registering and populating (until every job finished) %.1f s,"
+                    + " read load with warm-up %.1f s, timed starts %.1f s.", seconds(started - t0),
+                    seconds(populated - started), seconds(readDone - populated),
+                    seconds(System.nanoTime() - readDone));
             ok = true;
         } finally {
             progress("tearing down");
+            long tearing = System.nanoTime();
             Teardown.Outcome outcome = teardown.run();
             if (outcome == null) {
                 return false; // the shutdown hook is tearing down already
             }
             Runtime.getRuntime().removeShutdownHook(hook);
-            report.note("Teardown: %d jobs stopped and %d deleted through the API, server stopped, %d leftover "
-                    + "job processes found and killed%s.", outcome.stopped(), outcome.deleted(), outcome.strays(),
-                    outcome.failure() == null ? "" : "; FAILED: " + outcome.failure());
+            report.note("Teardown (%.1f s): %d jobs stopped and %d deleted through the API, server stopped, %d "
+                    + "leftover job processes found and killed%s. Whole run: %.1f s.", seconds(System.nanoTime()
+                    - tearing), outcome.stopped(), outcome.deleted(), outcome.strays(), outcome.failure() == null ? ""
+                    : "; FAILED: " + outcome.failure(), seconds(System.nanoTime() - t0));
             ok &= outcome.failure() == null && outcome.strays() == 0;
             System.out.print(report);
             System.out.flush();
@@ -101,6 +115,10 @@ public final class LoadBenchMain {
                 read.hitDeadline() ? "; stopped by the " + o.readDeadline().toSeconds() + " s deadline" : "");
         report.states(starts.statesAtReturn(), starts.seenAtFirstPoll(), o.starts());
         return report;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     /** {@code /proc/loadavg}'s three averages: what {@code uptime} prints. */

@@ -47,8 +47,8 @@ final class ServiceClient {
     }
 
     Account register(String name, String email) {
-        Map<String, Object> body = parse(expect(201, "POST /api/register",
-                send("POST", "/api/register", null, Map.of("name", name, "email", email))).body(), new TypeReference<>() {
+        Reply reply = send("POST", "/api/register", null, Map.of("name", name, "email", email));
+        Map<String, Object> body = parse(expect(201, "POST /api/register", reply).body(), new TypeReference<>() {
         });
         return new Account((String) body.get("client_id"), (String) body.get("api_key"));
     }
