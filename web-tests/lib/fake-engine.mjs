@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A scripted trainer for the browser tests, used through the server's own `--engine-command` option: it
 // prints MiniMind's log lines (spec 4.7 and 8.2) at a steady pace, one hostile line among them, and stops
-// on SIGTERM like a real trainer. `--save_weight fail` makes it exit with code 3 after a few lines.
+// on SIGTERM like a real trainer. `--save_weight fail` makes it exit with code 3 after a few lines;
+// `--save_weight flood` first writes 100000 lines at once.
 const [type, ...rest] = process.argv.slice(2);
 const args = {};
 for (let i = 0; i < rest.length; i += 1) {
@@ -20,6 +21,12 @@ let epoch = 0;
 console.log(`fake trainer: ${type} ${JSON.stringify(args)}`);
 console.log('LLM可训练总参数量：0.123 百万');
 console.log('<script>alert(1)</script> <img src=x onerror=alert(2)>');
+if (args.save_weight === 'flood') {
+  // A job that writes fast: 100000 lines at once, then the usual pace.
+  const lines = [];
+  for (let i = 0; i < 100000; i += 1) lines.push(`flood line ${i}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
 process.on('SIGTERM', () => {
   console.log('fake trainer: stopped by SIGTERM');
   process.exit(143);

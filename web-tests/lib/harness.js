@@ -60,7 +60,10 @@ export function launchBrowser() {
 export async function newClient(browser, baseURL, viewport = { width: 1200, height: 900 }) {
   const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
-  const record = { alerts: [], errors: [] };
+  const record = { alerts: [], errors: [], cspViolations: [] };
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) record.cspViolations.push(message.text());
+  });
   page.on('dialog', (dialog) => {
     if (dialog.type() === 'confirm') {
       dialog.accept();

@@ -2,7 +2,7 @@
 // tiny model. While the engine cannot train yet, the job fails, and the page must then show why.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiGet, launchBrowser, newClient, register, startServer } from '../lib/harness.js';
+import { apiGet, launchBrowser, newClient, register, screenshotPath, startServer } from '../lib/harness.js';
 
 const DEADLINE = 180_000; // first engine start extracts libtorch; two shared CPU cores
 
@@ -34,7 +34,7 @@ describe('web page with the real training engine', () => {
       await page.waitForSelector('#train-form');
       await page.selectOption('#train-type', 'sft');
       const values = { hidden_size: '64', num_hidden_layers: '2', max_seq_len: '128', from_weight: 'none',
-        data_path: '../dataset/sft.jsonl', epochs: '3', batch_size: '2', log_interval: '1' };
+        data_path: '../dataset/sft.jsonl', epochs: '50', batch_size: '2', log_interval: '1' };
       await page.click('details.group summary'); // log_interval is an advanced parameter
       for (const [name, value] of Object.entries(values)) await page.fill(`#param-${name}`, value);
       await page.click('#start-training');
@@ -57,12 +57,17 @@ describe('web page with the real training engine', () => {
           { timeout: DEADLINE });
       } else {
         assert.ok(await page.isVisible('#job-progress-bar'));
+        const points = Number(await page.getAttribute('.chart-loss', 'data-points'));
+        await page.waitForFunction((n) => Number(document.querySelector('.chart-loss')?.dataset.points) > n,
+          points, { timeout: DEADLINE, polling: 500 });
         assert.ok(await page.locator('#job-log .line', { hasText: 'loss:' }).count() > 0);
-        if (await page.$(`#stop-${id}`)) {
-          await page.click(`#stop-${id}`);
-          await page.waitForSelector(`#jobs-table tr[data-job-id="${id}"] .chip:not([data-state="running"])`,
-            { timeout: DEADLINE });
-        }
+        await page.screenshot({ path: screenshotPath('jobs-real-engine.png'), fullPage: true });
+        await page.click(`#stop-${id}`);
+        await page.waitForSelector(`#jobs-table tr[data-job-id="${id}"] .chip[data-state="stopped"]`,
+          { timeout: DEADLINE });
+        await page.click(`#delete-${id}`);
+        await page.waitForFunction((jobId) => !document.querySelector(`#jobs-table tr[data-job-id="${jobId}"]`), id,
+          { timeout: DEADLINE });
       }
       assert.deepEqual(record.errors, []);
     });

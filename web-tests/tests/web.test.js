@@ -121,6 +121,7 @@ describe('web page with a scripted trainer', () => {
       { timeout: DEADLINE });
     assert.deepEqual(record.alerts, [], 'no script from the log ever ran');
     assert.deepEqual(record.errors, []);
+    assert.deepEqual(record.cspViolations, [], 'the page itself never trips its own policy');
   });
 
   test('a failed job shows its exit code and its last log lines', async () => {
@@ -188,6 +189,37 @@ describe('web page with a scripted trainer', () => {
     await page.click(`#stop-${id}`);
     await page.waitForSelector(`#jobs-table tr[data-job-id="${id}"] .chip:not([data-state="running"])`,
       { timeout: DEADLINE });
+  });
+
+  test('the live log keeps up with a job that writes 100000 lines at once and keeps only the newest', async () => {
+    const { page } = alice;
+    await page.click('#tab-train');
+    await fillTinySft(page);
+    await page.fill('#param-save_weight', 'flood');
+    await page.fill('#param-epochs', '50');
+    await page.click('#start-training');
+    await page.waitForSelector('#jobs-table');
+    const id = await page.getAttribute('#jobs-table tbody tr', 'data-job-id');
+    await page.click(`#show-${id}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('#job-log .line')]
+      .some((line) => line.textContent.startsWith('Epoch:')), null, { timeout: DEADLINE });
+    const lines = await page.locator('#job-log .line').count();
+    assert.ok(lines <= 2000, `at most 2000 lines kept, got ${lines}`);
+    assert.ok(await page.locator('#job-log .line', { hasText: 'flood line 99999' }).count() <= 1);
+    const atEnd = await page.$eval('#job-log', (log) => log.scrollHeight - log.scrollTop - log.clientHeight < 8);
+    assert.ok(atEnd, 'auto-scroll follows the end');
+    await page.click(`#stop-${id}`);
+    await waitForState(page, id, 'stopped');
+  });
+
+  test('tabs are reachable and switchable with the keyboard', async () => {
+    const { page } = alice;
+    await page.focus('#tab-jobs');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute('#tab-logs', 'aria-selected'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-logs');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.getAttribute('#tab-jobs', 'aria-selected'), 'true');
   });
 
   test('a second client in another browser context sees none of the first client\'s jobs or log files', async () => {

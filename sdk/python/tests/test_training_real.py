@@ -52,7 +52,7 @@ def test_a_long_sft_job_runs_streams_its_log_and_can_be_stopped_and_deleted(clie
 
 def test_a_short_sft_job_succeeds_and_its_log_file_can_be_deleted(client):
     process_id = client.train_sft(epochs=1, log_interval=10, max_seq_len=64, data_path="../dataset/sft.jsonl",
-                                  hidden_size=64, num_hidden_layers=1, batch_size=8, from_weight="none")
+                                  hidden_size=64, num_hidden_layers=1, batch_size=32, from_weight="none")
     done = client.wait(process_id, timeout=600, poll_interval=1)
     log = client.get_logs(process_id, lines=10000)
     assert done.state == ProcessState.SUCCEEDED, log[-2000:]

@@ -13,11 +13,12 @@ import ai.minimind.server.files.Workspaces;
 import ai.minimind.server.jobs.JobService;
 import ai.minimind.server.jobs.JobSupervisor;
 import ai.minimind.server.jobs.LogFiles;
+import ai.minimind.server.metrics.JobMonitoring;
+import ai.minimind.server.metrics.WebPage;
 import ai.minimind.server.store.ClientStore;
 import ai.minimind.server.store.JobStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +66,8 @@ public final class TrainingServer implements AutoCloseable {
         supervisor.reconcile();
         Optional<TokenSigner> tokens = config.serverSecret().map(TokenSigner::new);
         JobService jobs = new JobService(config, jobStore, workspaces, supervisor);
-        Routes routes = new Routes(new Authenticator(clientStore, tokens, config.allowAnonymous()));
+        Authenticator authenticator = new Authenticator(clientStore, tokens, config.allowAnonymous());
+        Routes routes = new Routes(authenticator);
         ClientsApi clientsApi = new ClientsApi(new ClientService(clientStore), tokens, mapper);
         JobsApi jobsApi = new JobsApi(jobs, config, mapper);
         LogsApi logsApi = new LogsApi(jobs, new LogFiles(workspaces, jobStore));
@@ -73,9 +75,10 @@ public final class TrainingServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             if (TrainingServer.class.getResource("/public") != null) {
-                cfg.staticFiles.add("/public", Location.CLASSPATH);
+                WebPage.serveStaticFiles(cfg);
             }
             routes.register(cfg, clientsApi, jobsApi, logsApi);
+            JobMonitoring.register(cfg.routes, authenticator, jobs);
         });
         app.start(config.host(), config.port());
         return new TrainingServer(app, config);

@@ -1,5 +1,6 @@
 package ai.minimind.engine.cli;
 
+import ai.minimind.engine.tokenizer.TokenizerTrainMain;
 import ai.minimind.engine.train.SupervisedTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import java.util.concurrent.Callable;
  * to stdout, flushed one by one; errors to stderr; exit codes per {@link ExitCodes}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train MiniMind: pretrain | sft (lora, dpo, ppo, grpo, spo are not in the builtin engine yet)")
+        description = "Train MiniMind: pretrain | sft | tokenizer (lora, dpo, ppo, grpo, spo are not in the builtin"
+                + " engine yet)")
 public final class TrainMain implements Callable<Integer> {
     private static final List<String> LATER = List.of("lora", "dpo", "ppo", "grpo", "spo");
 
@@ -38,9 +40,13 @@ public final class TrainMain implements Callable<Integer> {
         CommandLine line = new CommandLine(new TrainMain(err));
         addSupervised(line, "pretrain", SupervisedTask.PRETRAIN, TrainerDefaults.PRETRAIN, workDir, out, err);
         addSupervised(line, "sft", SupervisedTask.SFT, TrainerDefaults.SFT, workDir, out, err);
+        line.addSubcommand("tokenizer", new TokenizerTrainMain());
         for (String type : LATER) {
             line.addSubcommand(type, new NotYetImplementedCommand(type, err));
         }
+        // argparse lets a repeated flag override the earlier one; help gets room for the default paths
+        line.setOverwrittenOptionsAllowed(true);
+        line.setUsageHelpWidth(120);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler(ExitCodes.failureHandler(err));

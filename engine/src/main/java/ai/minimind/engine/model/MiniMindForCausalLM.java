@@ -6,7 +6,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.minimind.engine.tensor.Consts;
-import ai.minimind.engine.tensor.Masks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +28,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
     /** Every Linear by its weight key, in state-dict order (LoRA attaches here). */
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final NDArray eps;
-    private final NDArray one;
-    private final NDArray padPenalty;
+    private final Consts consts;
     private boolean training = true;
 
     /** Builds the model with MiniMind's initialisation (section 1.12), deterministic for a given seed. */
@@ -46,8 +44,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         layers.forEach(l -> l.projections().forEach(p -> projections.put(p.module() + ".weight", p)));
         this.eps = consts.of(config.rmsNormEps());
-        this.one = consts.of(1f);
-        this.padPenalty = consts.of(1e9f);  // (mask - 1) * 1e9 = (1 - mask) * -1e9
+        this.consts = consts;
     }
 
     public MiniMindConfig config() {
@@ -158,7 +155,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
      */
     public Output forward(NDArray inputIds, NDArray attentionMask, KvCache cache, int logitsToKeep) {
         NDManager step = inputIds.getManager();
-        NDArray ids = validatedIds(inputIds);                                     // (B, T) int64
+        NDArray ids = ForwardInputs.ids(inputIds, config.vocabSize());           // (B, T) int64
         int t = Math.toIntExact(ids.getShape().get(1));
         int start = cache == null ? 0 : cache.length();
         if (start + t > config.maxPositionEmbeddings()) {
@@ -167,7 +164,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         NDArray h = embed_tokens.get(step, new NDIndex("{}", ids));             // (B, T, H)
         Rope.Slice rope = Rope.slice(step, config.headDim(), config.ropeTheta(), start, t); // (T, hd) x2
-        NDArray mask = scoreMask(step, attentionMask, ids.getShape().get(0), t, start); // (B|1, 1, T, S) or null
+        NDArray mask = ForwardInputs.scoreMask(attentionMask, ids, start, consts); // (B|1, 1, T, S), null
         NDArray aux = step.zeros(new Shape(), DataType.FLOAT32);                 // ()
         for (DecoderLayer layer : layers) {
             DecoderLayer.Result r = layer.forward(h, rope, mask, cache, training);
@@ -182,37 +179,6 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         }
         NDArray logits = Linear.apply(h, embed_tokens);                          // (B, T', V)
         return new Output(logits, aux);
-    }
-
-    /** Causal part (T, S) when T > 1, plus the key-padding part (B, 1, 1, S) when a mask is given. */
-    private NDArray scoreMask(NDManager step, NDArray attentionMask, long b, int t, int start) {
-        NDArray causal = t > 1 ? Masks.causal(step, t, start) : null;           // (T, S)
-        if (attentionMask == null) {
-            return causal;
-        }
-        long s = start + t;
-        if (!attentionMask.getShape().equals(new Shape(b, s))) {
-            throw new IllegalArgumentException("attention_mask must be (B, past + T) = (" + b + ", " + s
-                    + "), got " + attentionMask.getShape());
-        }
-        NDArray keep = attentionMask.toType(DataType.FLOAT32, false);           // (B, S) 1 real, 0 pad
-        NDArray padding = keep.sub(one).mul(padPenalty).reshape(b, 1, 1, s);    // (B, 1, 1, S) 0 or -1e9
-        return causal == null ? padding : padding.add(causal);                  // (B, 1, T, S)
-    }
-
-    private NDArray validatedIds(NDArray inputIds) {
-        Shape shape = inputIds.getShape();
-        if (shape.dimension() != 2 || shape.get(1) == 0) {
-            throw new IllegalArgumentException("input_ids must be (B, T) with T > 0, got " + shape);
-        }
-        NDArray ids = inputIds.getDataType() == DataType.INT64 ? inputIds : inputIds.toType(DataType.INT64, false);
-        long min = ids.min().getLong();
-        long max = ids.max().getLong();
-        if (min < 0 || max >= config.vocabSize()) {
-            throw new IllegalArgumentException("input_ids out of range [0, " + config.vocabSize() + "): min="
-                    + min + ", max=" + max);
-        }
-        return ids;
     }
 
     @Override

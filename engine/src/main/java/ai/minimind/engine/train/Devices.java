@@ -32,4 +32,9 @@ public final class Devices {
         }
         return Device.gpu(index);
     }
+
+    /** MiniMind's spelling of a device: {@code cpu} or {@code cuda:N}. */
+    public static String name(Device device) {
+        return device.isGpu() ? "cuda:" + device.getDeviceId() : "cpu";
+    }
 }

@@ -14,6 +14,7 @@ import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,8 @@ public final class SupervisedTrainer {
         }
     }
 
-    static NDArray loss(MiniMindForCausalLM model, Batch batch) {
+    /** The pretrain/SFT objective: one forward, masked-mean cross-entropy plus the MoE aux loss (spec 5.2). */
+    public static NDArray loss(MiniMindForCausalLM model, Batch batch) {
         MiniMindForCausalLM.Output out = model.forward(batch.x(), null);
         return MaskedCrossEntropy.loss(out.logits(), batch.y(), batch.lossMask(), out.auxLoss());
     }
@@ -116,28 +118,41 @@ public final class SupervisedTrainer {
         if (!config.fromResume()) {
             return ResumePoint.START;
         }
-        Optional<Checkpoints.Loaded> loaded = Checkpoints.loadResume(paths(), resumeManager);
-        if (loaded.isEmpty()) {
-            log.line("no resume checkpoint at " + paths().resumeJson() + "; training from the start");
-            return ResumePoint.START;
+        // The loaded copies (model, moments) are freed once copied in; only pending gradients outlive this call.
+        try (NDManager loading = resumeManager.newSubManager()) {
+            Optional<Checkpoints.Loaded> loaded = Checkpoints.loadResume(paths(), loading);
+            if (loaded.isEmpty()) {
+                log.line("no resume checkpoint at " + paths().resumeJson() + "; training from the start");
+                return ResumePoint.START;
+            }
+            return restore(loaded.get(), model, optimizer, params, resumeManager);
         }
-        ResumeState state = loaded.get().state();
+    }
+
+    private ResumePoint restore(Checkpoints.Loaded loaded, MiniMindForCausalLM model, AdamW optimizer,
+                                LinkedHashMap<String, NDArray> params, NDManager keep) {
+        ResumeState state = loaded.state();
         if (state.hiddenSize() != config.hiddenSize() || state.numHiddenLayers() != config.numHiddenLayers()
                 || state.useMoe() != config.useMoe()) {
             throw new IllegalArgumentException("resume checkpoint " + paths().resumeJson() + " is for hidden_size "
                     + state.hiddenSize() + ", num_hidden_layers " + state.numHiddenLayers() + ", use_moe "
                     + state.useMoe() + ", not this run's");
         }
-        model.load(loaded.get().model());
-        optimizer.load(loaded.get().optimizer(), state.optimizerStep());
+        model.load(loaded.model());
+        optimizer.load(loaded.optimizer(), state.optimizerStep());
         // MiniMind rescales the step when the world size changed; this engine always trains with world size 1.
         int step = state.step() * Math.max(1, state.worldSize());
         if (state.worldSize() != 1) {
             log.line("world size changed from " + state.worldSize() + " to 1: step " + state.step() + " -> " + step);
         }
-        List<NDArray> pending = loaded.get().pendingGradients().isEmpty()
-                ? List.of()
-                : Checkpoints.alignGradients(params, loaded.get().pendingGradients());
+        List<NDArray> pending = new ArrayList<>();
+        if (!loaded.pendingGradients().isEmpty()) {
+            for (NDArray g : Checkpoints.alignGradients(params, loaded.pendingGradients())) {
+                NDArray copy = keep.zeros(g.getShape(), g.getDataType());
+                g.copyTo(copy);
+                pending.add(copy);
+            }
+        }
         log.line("resumed from " + paths().resumeJson() + ": epoch " + (state.epoch() + 1) + ", step " + step);
         return new ResumePoint(state.epoch(), step, pending);
     }
@@ -161,13 +176,13 @@ public final class SupervisedTrainer {
 
     private void announcePrecision(Device device) {
         boolean gpu = device.isGpu();
-        log.line("device " + device + ", --dtype " + config.dtype() + ": "
+        log.line("device " + Devices.name(device) + ", --dtype " + config.dtype() + ": "
                 + (gpu ? "autocast is not available in this engine, training runs in float32"
                        : "CPU training runs in float32"));
     }
 
     /** The model's trainable arrays by state-dict name, the tied embedding once (under its first key). */
-    static LinkedHashMap<String, NDArray> uniqueParameters(MiniMindForCausalLM model) {
+    public static LinkedHashMap<String, NDArray> uniqueParameters(MiniMindForCausalLM model) {
         Map<NDArray, Boolean> seen = new IdentityHashMap<>();
         LinkedHashMap<String, NDArray> params = new LinkedHashMap<>();
         model.stateDict().forEach((name, array) -> {

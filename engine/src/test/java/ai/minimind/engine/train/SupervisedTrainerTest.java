@@ -45,6 +45,7 @@ class SupervisedTrainerTest {
     void sft_from_the_pretrained_weights_lowers_its_loss() throws IOException {
         TinyRun sft = new TinyRun(root).sft();
         sft.learningRate = 2e-2;
+        sft.saveInterval = 10;
         List<StepReport> reports = sft.run(SupervisedTask.SFT, 20);
         assertThat(sft.output()).contains("loaded weights from " + sft.out("pretrain_64.safetensors"));
         int n = reports.size();
