@@ -72,11 +72,12 @@ public final class ServerConfigParser {
         Backend backend = Backend.parse(get("backend", "builtin"));
         Path checkout = Path.of(get("checkout", home.resolve("minimind").toString()));
         Path dataDir = Path.of(get("data-dir", "trainer_web"));
-        // Defaults follow the backend: a Python checkout brings its own dataset/ and model/ folders.
-        String datasets = backend == Backend.PYTHON ? checkout.resolve("dataset").toString()
-                : dataDir.resolve("datasets").toString();
-        String tokenizer = backend == Backend.PYTHON ? checkout.resolve("model").toString()
-                : home.resolve("model").toString();
+        // Defaults follow the backend: a Python checkout brings its own dataset/ and model/ folders; the builtin
+        // engine falls back to the project's own starter data and tokenizer, so a fresh machine can train at once.
+        Path starter = home.resolve("examples").resolve("starter");
+        String datasets = (backend == Backend.PYTHON ? checkout.resolve("dataset") : starter).toString();
+        String tokenizer = (backend == Backend.PYTHON ? checkout.resolve("model") : starter.resolve("tokenizer"))
+                .toString();
         String engine = get("engine-command", home.toAbsolutePath().normalize().resolve("bin/minimind") + " train");
         return new ServerConfig(get("host", "127.0.0.1"), intValue("port", get("port", "12581")), dataDir,
                 Path.of(get("datasets", datasets)), Path.of(get("tokenizer", tokenizer)), backend, home, checkout,

@@ -154,7 +154,9 @@ public final class JobService {
     private void checkPath(ParamSpec spec, Object value, Workspace ws) {
         String text = value.toString();
         boolean looksLikePath = text.contains("/") || text.contains("\\") || text.startsWith(".");
-        if (spec.pathKind() == PathKind.NONE) {
+        // The script's own default (reward_model_path's ../../internlm2-1_8b-reward lies outside the workspace) is
+        // what a left-out parameter gets, so sending it explicitly, as the web form does, must mean the same.
+        if (spec.pathKind() == PathKind.NONE || text.equals(String.valueOf(spec.defaultValue()))) {
             return;
         }
         if (spec.pathKind() == PathKind.NAME_OR_INPUT && !looksLikePath) {

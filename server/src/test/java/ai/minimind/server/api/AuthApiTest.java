@@ -175,4 +175,16 @@ class AuthApiTest {
         assertThat(client.post("/api/train/preview", Map.of("train_type", "dpo", "beta", "x")).status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void the_reward_model_default_may_be_sent_explicitly_but_no_other_escape() {
+        Http client = open.withKey(open.register("Reward", "reward@example.org"));
+        Http.Response asDefault = client.post("/api/train/preview", Map.of("train_type", "grpo",
+                "reward_model_path", "../../internlm2-1_8b-reward"));
+        assertThat(asDefault.status()).isEqualTo(200);
+        Http.Response elsewhere = client.post("/api/train/preview", Map.of("train_type", "grpo",
+                "reward_model_path", "../../other-reward"));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.json().get("error").asText()).contains("reward_model_path");
+    }
 }

@@ -47,6 +47,21 @@ class ServerConfigParserTest {
     }
 
     @Test
+    void builtin_backend_defaults_to_the_starter_data_and_tokenizer() {
+        ServerConfig c = ServerConfigParser.parse(List.of("--minimind-home", "/srv/mm"), Map.of());
+        assertThat(c.datasetsDir()).isEqualTo(Path.of("/srv/mm/examples/starter"));
+        assertThat(c.tokenizerDir()).isEqualTo(Path.of("/srv/mm/examples/starter/tokenizer"));
+    }
+
+    @Test
+    void starter_defaults_exist_in_this_checkout() {
+        ServerConfig c = ServerConfigParser.parse(List.of("--minimind-home", System.getProperty("minimind.home")),
+                Map.of());
+        assertThat(c.datasetsDir().resolve("sft.jsonl")).isRegularFile();
+        assertThat(c.tokenizerDir().resolve("tokenizer.json")).isRegularFile();
+    }
+
+    @Test
     void engine_command_splits_on_whitespace() {
         ServerConfig c = ServerConfigParser.parse(List.of("--engine-command", "java -cp x Main"), Map.of());
         assertThat(c.engineCommand()).containsExactly("java", "-cp", "x", "Main");
