@@ -8,10 +8,9 @@ every user of the machine could read it).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Optional, Sequence
 
 from . import commands
 from .client import MinimindClient
@@ -71,10 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--api-key-file", help="file holding the API key (default: $MINIMIND_API_KEY)")
     parser.add_argument("--timeout", type=float, default=30, help="seconds per HTTP request (default 30)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(run=run)
         return sub
 
@@ -89,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("process_id")
     sub.add_argument("--lines", "-n", type=int, default=200)
     sub.add_argument("--follow", "-f", action="store_true", help="keep printing new text until the job ends")
-    for name, run, text in (("stop", commands.stop, "stop a running job"), ("delete", commands.delete, "stop and delete a job"),
+    for name, run, text in (("stop", commands.stop, "stop a running job"),
+                            ("delete", commands.delete, "stop and delete a job"),
                             ("wait", commands.wait, "wait until a job has finished")):
         command(name, run, text).add_argument("process_id")
     command("logfiles", commands.logfiles, "list your log files, newest first")
