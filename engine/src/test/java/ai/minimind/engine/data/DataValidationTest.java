@@ -1,8 +1,6 @@
 package ai.minimind.engine.data;
 
 import ai.minimind.engine.tokenizer.MiniMindTokenizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,20 +24,10 @@ class DataValidationTest {
     private static final String PRE = "{\"text\": \"hello world\"}\n";
     private static final String SFT = "{\"conversations\": [{\"role\": \"user\", \"content\": \"hi\"}, "
             + "{\"role\": \"assistant\", \"content\": \"hello\"}]}\n";
-    private static MiniMindTokenizer tokenizer;
+    private static final MiniMindTokenizer tokenizer = SharedData.tokenizer();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = SharedData.tokenizer();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
 
     static Stream<Arguments> badPretrainFiles() {
         return Stream.of(

@@ -1,8 +1,6 @@
 package ai.minimind.engine.data;
 
 import ai.minimind.engine.tokenizer.MiniMindTokenizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +18,10 @@ class PreferenceAndPromptDatasetsTest {
     private static final String PAIR = "{\"chosen\": [{\"role\": \"user\", \"content\": \"你好\"}, {\"role\": "
             + "\"assistant\", \"content\": \"你好！\"}], \"rejected\": [{\"role\": \"user\", \"content\": \"你好\"}, "
             + "{\"role\": \"assistant\", \"content\": \"走开\"}]}\n";
-    private static MiniMindTokenizer tokenizer;
+    private static final MiniMindTokenizer tokenizer = SharedData.tokenizer();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = SharedData.tokenizer();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
 
     @Test
     void dpo_pairs_are_masked_like_sft_on_each_side() throws IOException {

@@ -23,11 +23,21 @@ public final class SharedData {
         return root().resolve("data/tokenizer");
     }
 
+    /** One tokenizer for the whole test JVM (it is read-only and thread-safe); never close it. */
     public static MiniMindTokenizer tokenizer() {
-        try {
-            return MiniMindTokenizer.load(tokenizerDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Loaded.TOKENIZER;
+    }
+
+    /** Lazy holder: loaded on first use, freed with the JVM. */
+    private static final class Loaded {
+        static final MiniMindTokenizer TOKENIZER = load();
+
+        private static MiniMindTokenizer load() {
+            try {
+                return MiniMindTokenizer.load(tokenizerDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -1,8 +1,6 @@
 package ai.minimind.engine.data;
 
 import ai.minimind.engine.tokenizer.MiniMindTokenizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SupervisedDatasetTest {
-    private static MiniMindTokenizer tokenizer;
+    private static final MiniMindTokenizer tokenizer = SharedData.tokenizer();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = SharedData.tokenizer();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
 
     @Test
     void sft_worked_example_masks_exactly_the_reply_its_end_token_and_the_newline() throws IOException {

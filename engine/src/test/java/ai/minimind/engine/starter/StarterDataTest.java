@@ -10,8 +10,6 @@ import ai.minimind.engine.data.TokenDataset;
 import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +25,10 @@ class StarterDataTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SFT_LEN = 128;
     private static final int RLAIF_PROMPT_LEN = 66;
-    private static MiniMindTokenizer tokenizer;
+    private static final MiniMindTokenizer tokenizer = StarterDir.tokenizer();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = StarterDir.tokenizer();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
 
     @Test
     void committed_data_files_are_exactly_what_the_generator_writes() throws IOException {

@@ -4,8 +4,6 @@ import ai.minimind.engine.data.ChatTemplate;
 import ai.minimind.engine.data.Datasets;
 import ai.minimind.engine.data.Sample;
 import ai.minimind.engine.tokenizer.MiniMindTokenizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StarterTokenizerTest {
     private static final int MODEL_VOCAB_SIZE = 6400;
-    private static MiniMindTokenizer tokenizer;
+    private static final MiniMindTokenizer tokenizer = StarterDir.tokenizer();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = StarterDir.tokenizer();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
 
     @Test
     void the_project_trainer_reproduces_the_committed_tokenizer_byte_for_byte() throws IOException {

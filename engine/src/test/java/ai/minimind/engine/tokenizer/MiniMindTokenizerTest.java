@@ -1,8 +1,6 @@
 package ai.minimind.engine.tokenizer;
 
 import ai.minimind.engine.data.SharedData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,17 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MiniMindTokenizerTest {
-    private static MiniMindTokenizer tokenizer;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = SharedData.tokenizer();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
+    private static final MiniMindTokenizer tokenizer = SharedData.tokenizer();
 
     @Test
     void encodes_the_spec_reference_strings_without_adding_special_tokens() {
