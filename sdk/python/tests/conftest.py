@@ -16,6 +16,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import List
 
 import pytest
 
@@ -50,14 +51,24 @@ def _built() -> bool:
 
 @pytest.fixture(scope="session")
 def service(tmp_path_factory) -> Service:
+    """The service on MiniMind's own sample data and tokenizer (``../shared/data``)."""
+    yield from _serve(tmp_path_factory.mktemp("minimind"), ["--datasets", str(DATASETS), "--tokenizer", str(TOKENIZER)])
+
+
+@pytest.fixture(scope="session")
+def default_service(tmp_path_factory) -> Service:
+    """The service as a fresh machine starts it: no dataset or tokenizer flags, so the starter folder is used."""
+    yield from _serve(tmp_path_factory.mktemp("minimind-defaults"), [])
+
+
+def _serve(root: Path, flags: List[str]):
     if not _built():
         pytest.fail("the Java modules are not built; run: mvn -B -q -DskipTests package")
-    root = tmp_path_factory.mktemp("minimind")
     data_dir, output = root / "data", root / "server-output.log"
-    command = [str(REPO / "bin" / "minimind"), "serve", "--port", "0", "--data-dir", str(data_dir),
-               "--datasets", str(DATASETS), "--tokenizer", str(TOKENIZER)]
+    command = [str(REPO / "bin" / "minimind"), "serve", "--port", "0", "--data-dir", str(data_dir)] + flags
+    env = {k: v for k, v in os.environ.items() if k not in ("MINIMIND_DATASETS", "MINIMIND_TOKENIZER")}
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                              start_new_session=True, cwd=str(root))
+                              start_new_session=True, cwd=str(root), env=env)
     lines: "queue.Queue[str]" = queue.Queue()
     threading.Thread(target=_pump, args=(server.stdout, output, lines), daemon=True).start()
     try:

@@ -1,12 +1,17 @@
-"""The quickstart example runs green against the real service."""
+"""The quickstart example runs green against the real service: on MiniMind's sample data, and as a fresh machine
+runs it (no dataset or tokenizer configured: the project's starter folder)."""
 import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import SDK_DIR
 
 
-def test_quickstart_registers_trains_follows_stops_and_deletes(service):
+@pytest.mark.parametrize("service_fixture", ["service", "default_service"])
+def test_quickstart_registers_trains_follows_stops_and_deletes(service_fixture, request):
+    service = request.getfixturevalue(service_fixture)
     env = dict(os.environ, MINIMIND_BASE_URL=service.url)
     env.pop("MINIMIND_API_KEY", None)
     result = subprocess.run([sys.executable, str(SDK_DIR / "examples" / "quickstart.py"), "--log-lines", "2"],
