@@ -81,7 +81,7 @@ export class JobsView {
       h('td', { 'data-label': t('jobs.type'), text: job.train_type }),
       h('td', { 'data-label': t('jobs.state') }, stateChip(job.state)),
       h('td', { 'data-label': t('jobs.start'), text: job.start_time ?? '' }),
-      h('td', { 'data-label': t('jobs.end'), text: job.end_time ?? '' }),
+      h('td', { 'data-label': t('jobs.end'), text: localTime(job.end_time) }),
       h('td', { 'data-label': t('jobs.actions'), class: 'actions' },
         h('button', { type: 'button', class: 'small', id: `show-${job.id}`, text: t('jobs.show'),
           'aria-pressed': String(job.id === this.selected), onclick: () => this.select(job.id) }),
@@ -151,4 +151,12 @@ export class JobsView {
 
 function stateChip(state) {
   return h('span', { class: `chip state-${state}`, 'data-state': state, text: t(`state.${state}`) });
+}
+
+/** end_time is ISO-8601 with offset; shown like start_time, as local YYYY-MM-DD HH:MM:SS. */
+function localTime(iso) {
+  const d = iso ? new Date(iso) : null;
+  if (!d || Number.isNaN(d.getTime())) return iso ?? '';
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

@@ -4,8 +4,10 @@ import ai.minimind.server.config.Backend;
 import ai.minimind.server.config.ServerConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a validated parameter map into the job's argv for either backend, following the original web UI's
@@ -14,6 +16,7 @@ import java.util.Map;
  * without {@code --device}); bare flags are passed only when set.
  */
 public final class CommandBuilder {
+    private static final String REWARD_MODEL = "reward_model_path";
     private final ServerConfig config;
 
     public CommandBuilder(ServerConfig config) {
@@ -32,7 +35,7 @@ public final class CommandBuilder {
                     : List.of(config.python(), script));
         }
         boolean multiGpuPython = config.backend() == Backend.PYTHON && gpus > 1;
-        values.forEach((name, value) -> {
+        withCheckoutDefaults(type, values).forEach((name, value) -> {
             ParamSpec spec = type.param(name).orElseThrow();
             if (spec.serverSide() || multiGpuPython && name.equals("device")) {
                 return;
@@ -48,6 +51,26 @@ public final class CommandBuilder {
         });
         addMonitor(argv, values);
         return List.copyOf(argv);
+    }
+
+    /**
+     * MiniMind's reward model default {@code ../../internlm2-1_8b-reward} is relative to the checkout's
+     * {@code trainer/} folder (the model lies beside the checkout), but python jobs run from the client's
+     * {@code work/}: left out or sent as the default, it is passed resolved against the checkout.
+     */
+    private Map<String, Object> withCheckoutDefaults(TrainType type, Map<String, Object> values) {
+        Optional<ParamSpec> reward = type.param(REWARD_MODEL);
+        if (config.backend() != Backend.PYTHON || reward.isEmpty()) {
+            return values;
+        }
+        Object scriptDefault = reward.get().defaultValue();
+        if (!scriptDefault.equals(values.getOrDefault(REWARD_MODEL, scriptDefault))) {
+            return values;
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>(values);
+        resolved.put(REWARD_MODEL,
+                config.pythonCheckout().resolve("trainer").resolve(scriptDefault.toString()).normalize().toString());
+        return resolved;
     }
 
     private static void addMonitor(List<String> argv, Map<String, Object> values) {

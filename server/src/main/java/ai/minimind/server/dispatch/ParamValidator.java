@@ -17,6 +17,7 @@ public final class ParamValidator {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Pattern DEVICE = Pattern.compile("cpu|mps|cuda(:[0-9]{1,3})?");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern FLAG_WORD = Pattern.compile("(?i)\\s*(true|false|on|off|yes|no)\\s*");
 
     private ParamValidator() {
     }
@@ -49,8 +50,8 @@ public final class ParamValidator {
     }
 
     private static long integer(ParamSpec spec, Object value) {
-        if (value instanceof Boolean b && spec.max() != null && spec.max().intValue() == 1) {
-            return b ? 1 : 0;
+        if (zeroOne(spec) && (value instanceof Boolean || value instanceof String s && FLAG_WORD.matcher(s).matches())) {
+            return flag(spec, value) ? 1 : 0; // MiniMind's 0/1 ints (use_moe, from_resume) from checkboxes
         }
         try {
             BigDecimal number = new BigDecimal(value instanceof Number ? value.toString() : ((String) value).trim());
@@ -58,6 +59,10 @@ public final class ParamValidator {
         } catch (ArithmeticException | NumberFormatException | ClassCastException e) {
             return fail(spec, "an integer", value);
         }
+    }
+
+    private static boolean zeroOne(ParamSpec spec) {
+        return spec.min() != null && spec.min().intValue() == 0 && spec.max() != null && spec.max().intValue() == 1;
     }
 
     private static double decimal(ParamSpec spec, Object value) {

@@ -11,12 +11,13 @@ import java.util.Map;
  * One training job as stored in {@code training_processes.json} and listed by {@code GET /processes}: the
  * original UI's fields ({@code id, pid, train_type, log_file, start_time, end_time, running, error,
  * manually_stopped, train_monitor, swanlab_url, command, params}) plus {@code state, exit_code, client_id} and
- * ours. {@code logFile} is relative to the data folder; {@code pidStartTicks} and {@code jobMark} complete the
+ * ours. {@code end_time} is a field api.md adds, so it is ISO-8601 with offset; the legacy {@code start_time}
+ * keeps the original local format and {@code started_at} has it in ISO. {@code logFile} is relative to the data folder; {@code pidStartTicks} and {@code jobMark} complete the
  * {@link ProcessIdentity} so a restarted server never mistakes a reused PID for the job.
  */
 public record JobRecord(String id, String clientId, String trainType, JobState state, Long pid, Long pidStartTicks,
                         String jobMark, String logFile, String startTime, String startedAt, String endTime,
-                        String endedAt, boolean manuallyStopped, Integer exitCode, Integer signal,
+                        boolean manuallyStopped, Integer exitCode, Integer signal,
                         String errorMessage, String trainMonitor, String swanlabUrl, String command,
                         Map<String, Object> params) {
 
@@ -51,7 +52,7 @@ public record JobRecord(String id, String clientId, String trainType, JobState s
     /** The launched process is known: the job runs. */
     public JobRecord launched(ProcessIdentity process) {
         return new JobRecord(id, clientId, trainType, JobState.RUNNING, process.pid(), process.startTicks(),
-                process.jobMark(), logFile, startTime, startedAt, endTime, endedAt, manuallyStopped, exitCode, signal,
+                process.jobMark(), logFile, startTime, startedAt, endTime, manuallyStopped, exitCode, signal,
                 errorMessage, trainMonitor, swanlabUrl, command, params);
     }
 
@@ -59,13 +60,13 @@ public record JobRecord(String id, String clientId, String trainType, JobState s
     public JobRecord ended(JobState finalState, Integer code, Integer sig, String message, Timestamps.Pair at,
                            boolean byUser) {
         return new JobRecord(id, clientId, trainType, finalState, pid, pidStartTicks, jobMark, logFile, startTime,
-                startedAt, at.legacy(), at.iso(), byUser, code, sig, message, trainMonitor, swanlabUrl, command,
+                startedAt, at.iso(), byUser, code, sig, message, trainMonitor, swanlabUrl, command,
                 params);
     }
 
     public JobRecord withSwanlabUrl(String url) {
         return new JobRecord(id, clientId, trainType, state, pid, pidStartTicks, jobMark, logFile, startTime,
-                startedAt, endTime, endedAt, manuallyStopped, exitCode, signal, errorMessage, trainMonitor, url,
+                startedAt, endTime, manuallyStopped, exitCode, signal, errorMessage, trainMonitor, url,
                 command, params);
     }
 }

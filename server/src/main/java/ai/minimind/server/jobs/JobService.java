@@ -66,7 +66,7 @@ public final class JobService {
             String id = reserveLog(job.type(), job.workspace(), command, now);
             Path log = job.workspace().log(LogFileName.of(job.type().name(), id));
             JobRecord record = new JobRecord(id, clientId, job.type().name(), JobState.QUEUED, null, null, null,
-                    config.dataDir().relativize(log).toString(), now.legacy(), now.iso(), null, null, false, null,
+                    config.dataDir().relativize(log).toString(), now.legacy(), now.iso(), null, false, null,
                     null, null, monitor, null, command, job.values());
             if (store.insert(record)) {
                 launch(record, job.argv(), job.workspace(), log);
@@ -117,7 +117,8 @@ public final class JobService {
     public void stop(String clientId, String id) {
         JobRecord job = get(clientId, id);
         if (!job.state().active() || !supervisor.stop(id)) {
-            throw new Conflict("process '" + id + "' has already finished (" + job.state().wireName() + ")");
+            JobState now = find(clientId, id).map(JobRecord::state).orElse(job.state());
+            throw new Conflict("process '" + id + "' has already finished (" + now.wireName() + ")");
         }
     }
 

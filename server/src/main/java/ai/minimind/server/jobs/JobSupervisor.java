@@ -80,6 +80,13 @@ public final class JobSupervisor {
             if (job == null || !job.state().active()) {
                 return false;
             }
+            if (endedOnItsOwn(job)) {
+                // It exited before the signal, and its watcher has not recorded that yet: the user gets the
+                // real outcome (409), not a "stopped" that never happened.
+                Optional<ExitStatus> status = awaitExitStatus(job, EXIT_FILE_WAIT);
+                store.update(jobId, r -> r.state().active() ? ended(r, status, false) : r);
+                return false;
+            }
             if (job.identity() != null) {
                 ProcessControl.stopTree(job.identity(), grace);
             }
@@ -92,6 +99,12 @@ public final class JobSupervisor {
         } finally {
             stopping.remove(jobId);
         }
+    }
+
+    /** The wrapper already wrote an exit status, or the launched process is gone. */
+    private boolean endedOnItsOwn(JobRecord job) {
+        return ProcessControl.readExitStatus(exitFile(job)).isPresent()
+                || job.identity() != null && !ProcessControl.isAlive(job.identity());
     }
 
     /** The exit-status file next to the job's log. */

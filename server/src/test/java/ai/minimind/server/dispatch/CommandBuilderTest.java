@@ -81,7 +81,8 @@ class CommandBuilderTest {
     @Test
     void from_weight_from_the_original_form_is_never_passed_to_rl_scripts() {
         assertThat(argv(Backend.PYTHON, "ppo", form("from_weight", "full_sft", "reasoning", "0")))
-                .containsExactly("/usr/bin/python3", "/opt/minimind/trainer/train_ppo.py", "--reasoning", "0");
+                .containsExactly("/usr/bin/python3", "/opt/minimind/trainer/train_ppo.py", "--reasoning", "0",
+                        "--reward_model_path", "/opt/internlm2-1_8b-reward");
         assertThat(argv(Backend.PYTHON, "grpo", form("from_weight", "full_sft"))).doesNotContain("--from_weight");
         assertThat(argv(Backend.PYTHON, "sft", form("from_weight", "pretrain"))).endsWith("--from_weight",
                 "pretrain");
@@ -112,5 +113,18 @@ class CommandBuilderTest {
         assertThat(CommandBuilder.format(1.0)).isEqualTo("1.0");
         assertThat(CommandBuilder.format(1e-7)).isEqualTo("0.0000001");
         assertThat(CommandBuilder.format(5L)).isEqualTo("5");
+    }
+
+    @Test
+    void python_rl_jobs_find_the_default_reward_model_beside_the_checkout() {
+        // The script's ../../internlm2-1_8b-reward is relative to trainer/, but jobs run from the client's work/.
+        assertThat(argv(Backend.PYTHON, "ppo", Map.of()))
+                .containsSubsequence("--reward_model_path", "/opt/internlm2-1_8b-reward");
+        assertThat(argv(Backend.PYTHON, "grpo", form("reward_model_path", "../../internlm2-1_8b-reward")))
+                .containsSubsequence("--reward_model_path", "/opt/internlm2-1_8b-reward");
+        assertThat(argv(Backend.PYTHON, "spo", form("reward_model_path", "../out/rm")))
+                .containsSubsequence("--reward_model_path", "../out/rm");
+        assertThat(argv(Backend.PYTHON, "sft", Map.of())).doesNotContain("--reward_model_path");
+        assertThat(argv(Backend.BUILTIN, "ppo", Map.of())).doesNotContain("--reward_model_path");
     }
 }

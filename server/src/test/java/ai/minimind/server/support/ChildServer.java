@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@link ServerMain} run as a separate JVM, as {@code bin/minimind serve} runs it. */
@@ -26,11 +27,18 @@ public final class ChildServer {
 
     /** Starts {@code ServerMain args...}; stderr goes to {@code stderrFile}. */
     public static ChildServer launch(Path stderrFile, List<String> args) {
+        return launch(stderrFile, args, Map.of());
+    }
+
+    /** As {@link #launch(Path, List)}, with {@code extraEnv} added to the inherited environment. */
+    public static ChildServer launch(Path stderrFile, List<String> args, Map<String, String> extraEnv) {
         List<String> command = new ArrayList<>(JavaCommand.of(ServerMain.class));
         command.set(command.indexOf("-Xmx64m"), "-Xmx256m");
         command.addAll(args);
         try {
-            Process p = new ProcessBuilder(command).redirectError(stderrFile.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderrFile.toFile());
+            builder.environment().putAll(extraEnv);
+            Process p = builder.start();
             return new ChildServer(p, stderrFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
