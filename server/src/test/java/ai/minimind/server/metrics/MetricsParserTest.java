@@ -1,6 +1,11 @@
 package ai.minimind.server.metrics;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 
@@ -86,5 +91,32 @@ class MetricsParserTest {
     void accepts_a_timestamp_or_prefix_before_the_progress_text() {
         assertThat(MetricsParser.parseLine("[rank0] Epoch: 1, Step: 1/2, Actor Loss: 0.1, Reward: 0.2,"
                 + " Avg Response Len: 3.00, LR: 1.00e-07")).isPresent();
+    }
+
+    /** Logs of real builtin-engine runs (see src/test/resources/logs/README.md), header and DJL noise included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"builtin-pretrain.log", "builtin-sft.log"})
+    void reads_every_progress_line_of_a_real_engine_log(String name) throws Exception {
+        String log;
+        try (InputStream in = MetricsParserTest.class.getResourceAsStream("/logs/" + name)) {
+            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long progressLines = log.lines().filter(l -> l.startsWith("Epoch:[")).count();
+
+        List<MetricPoint> points = MetricsParser.parse(log);
+
+        assertThat(progressLines).isGreaterThan(5);
+        assertThat(points).hasSize((int) progressLines);
+        assertThat(points).extracting(MetricPoint::kind).containsOnly(MetricPoint.SUPERVISED);
+        assertThat(points).extracting(MetricPoint::step).isSorted().doesNotHaveDuplicates();
+        // MiniMind logs every log_interval-th step and step == iters - 1, so the last line is one of the two.
+        MetricPoint last = points.get(points.size() - 1);
+        assertThat(last.step()).isBetween(last.total() - 1, last.total());
+        assertThat(points).extracting(MetricPoint::total).containsOnly(last.total());
+        assertThat(points).allSatisfy(p -> {
+            assertThat(p.loss()).isFinite().isPositive();
+            assertThat(p.lr()).isPositive();
+            assertThat(p.epoch()).isEqualTo(1);
+        });
     }
 }
