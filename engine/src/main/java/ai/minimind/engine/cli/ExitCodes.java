@@ -2,6 +2,7 @@ package ai.minimind.engine.cli;
 
 import ai.minimind.engine.data.DataFormatException;
 import ai.minimind.engine.train.NonFiniteLossException;
+import ai.minimind.engine.train.NonFiniteWeightsException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 
@@ -11,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Exit codes of the engine's commands, argparse-like: 0 success, 1 the run failed (bad data, missing weights, a
- * non-finite loss, I/O), 2 bad usage (unknown flag, bad value, a train type the builtin engine lacks).
+ * non-finite loss or weights, I/O), 2 bad usage (unknown flag, bad value, a train type the builtin engine lacks).
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -25,7 +26,7 @@ final class ExitCodes {
     static IExecutionExceptionHandler failureHandler(PrintStream err) {
         return (Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) -> {
             if (e instanceof DataFormatException || e instanceof NonFiniteLossException
-                    || e instanceof IllegalArgumentException || e instanceof IOException
+                    || e instanceof NonFiniteWeightsException || e instanceof IllegalArgumentException || e instanceof IOException
                     || e instanceof UncheckedIOException) {
                 err.println("error: " + e.getMessage());
             } else {

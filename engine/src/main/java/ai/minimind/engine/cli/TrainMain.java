@@ -37,6 +37,14 @@ public final class TrainMain implements Callable<Integer> {
 
     /** Parses and runs one command; returns the process exit code. */
     public static int run(String[] args, Path workDir, PrintStream out, PrintStream err) {
+        int code = commandLine(workDir, out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The configured command line with every train type (tests parse it to read each trainer's defaults). */
+    static CommandLine commandLine(Path workDir, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(new TrainMain(err));
         addSupervised(line, "pretrain", SupervisedTask.PRETRAIN, TrainerDefaults.PRETRAIN, workDir, out, err);
         addSupervised(line, "sft", SupervisedTask.SFT, TrainerDefaults.SFT, workDir, out, err);
@@ -50,10 +58,7 @@ public final class TrainMain implements Callable<Integer> {
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler(ExitCodes.failureHandler(err));
-        int code = line.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return line;
     }
 
     private static void addSupervised(CommandLine line, String name, SupervisedTask task, TrainerDefaults defaults,

@@ -20,10 +20,16 @@ public final class Datasets {
     /**
      * Validates the whole file line by line first (throws {@link DataFormatException} naming file and line),
      * then returns pretrain samples (section 3.1). Texts that leave no supervised token (empty, or a single token)
-     * are dropped and counted on stdout.
+     * are dropped and counted on stdout; a trainer uses {@link #pretrain(Path, MiniMindTokenizer, int, Consumer)}.
      */
     public static TokenDataset pretrain(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
-        return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.PRETRAIN);
+        return pretrain(jsonl, tokenizer, maxSeqLen, System.out::println);
+    }
+
+    /** As {@link #pretrain(Path, MiniMindTokenizer, int)}, the dropped-sample count going to {@code log}. */
+    public static TokenDataset pretrain(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen, Consumer<String> log)
+            throws IOException {
+        return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.PRETRAIN, log);
     }
 
     /**
@@ -33,7 +39,13 @@ public final class Datasets {
      * dropped this throws {@link DataFormatException}.
      */
     public static TokenDataset sft(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
-        return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.SFT);
+        return sft(jsonl, tokenizer, maxSeqLen, System.out::println);
+    }
+
+    /** As {@link #sft(Path, MiniMindTokenizer, int)}, the dropped-sample count line going to {@code log}. */
+    public static TokenDataset sft(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen, Consumer<String> log)
+            throws IOException {
+        return SupervisedDataset.load(jsonl, tokenizer, maxSeqLen, SupervisedDataset.Stage.SFT, log);
     }
 
     /**
@@ -42,7 +54,13 @@ public final class Datasets {
      * {@code maxSeqLen} are dropped and counted on stdout; if all are dropped this throws.
      */
     public static DpoDataset dpo(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
-        return DpoDataset.load(jsonl, tokenizer, maxSeqLen);
+        return dpo(jsonl, tokenizer, maxSeqLen, System.out::println);
+    }
+
+    /** As {@link #dpo(Path, MiniMindTokenizer, int)}, the dropped-pair count line going to {@code log}. */
+    public static DpoDataset dpo(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen, Consumer<String> log)
+            throws IOException {
+        return DpoDataset.load(jsonl, tokenizer, maxSeqLen, log);
     }
 
     /**

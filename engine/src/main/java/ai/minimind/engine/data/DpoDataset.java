@@ -4,6 +4,7 @@ import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * DPO pairs (spec 3.3), loaded like SFT: the whole file is validated first, then tokenized into compact rows. A pair
@@ -22,7 +23,8 @@ public final class DpoDataset {
         this.assistantHeader = assistantHeader;
     }
 
-    static DpoDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
+    static DpoDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen, Consumer<String> log)
+            throws IOException {
         Samples.requireMaxSeqLen(maxSeqLen);
         Jsonl.forEach(file, (line, record) -> new Records(file, line).dpoPair(record));
         TokenRows chosen = new TokenRows(tokenizer.vocabSize());
@@ -37,7 +39,7 @@ public final class DpoDataset {
                 rejected.add(r, Math.min(r.length, maxSeqLen));
             }
         });
-        Dropped.report(file, total, total - chosen.size(), maxSeqLen);
+        Dropped.report(file, total, total - chosen.size(), maxSeqLen, log);
         return new DpoDataset(chosen, rejected, maxSeqLen, header);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Pretrain (spec 3.1) or SFT (spec 3.2) samples. Loading validates the whole file first, then streams it again to
@@ -54,8 +55,8 @@ final class SupervisedDataset implements TokenDataset {
         this.assistantHeader = assistantHeader;
     }
 
-    static SupervisedDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen, Stage stage)
-            throws IOException {
+    static SupervisedDataset load(Path file, MiniMindTokenizer tokenizer, int maxSeqLen, Stage stage,
+                                  Consumer<String> log) throws IOException {
         Samples.requireMaxSeqLen(maxSeqLen);
         // Pass 1 only validates, so a bad last line fails in seconds instead of after tokenizing everything.
         Jsonl.forEach(file, (line, record) -> stage.text(new Records(file, line), record));
@@ -67,7 +68,7 @@ final class SupervisedDataset implements TokenDataset {
                 rows.add(ids, Math.min(ids.length, maxSeqLen));
             }
         });
-        Dropped.report(file, total, total - rows.size(), maxSeqLen);
+        Dropped.report(file, total, total - rows.size(), maxSeqLen, log);
         return new SupervisedDataset(stage, rows, maxSeqLen, header);
     }
 

@@ -29,6 +29,8 @@ public final class MiniMindForCausalLM implements AutoCloseable {
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final NDArray eps;
     private final Consts consts;
+    /** RoPE frequencies (hd/2), rescaled when the config asks for inference rope scaling. */
+    private final float[] ropeFrequencies;
     private boolean training = true;
 
     /** Builds the model with MiniMind's initialisation (section 1.12), deterministic for a given seed. */
@@ -45,6 +47,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
         layers.forEach(l -> l.projections().forEach(p -> projections.put(p.module() + ".weight", p)));
         this.eps = consts.of(config.rmsNormEps());
         this.consts = consts;
+        this.ropeFrequencies = Rope.frequencies(config);
     }
 
     public MiniMindConfig config() {
@@ -163,7 +166,7 @@ public final class MiniMindForCausalLM implements AutoCloseable {
                     + config.maxPositionEmbeddings() + ": cached=" + start + ", new=" + t);
         }
         NDArray h = embed_tokens.get(step, new NDIndex("{}", ids));             // (B, T, H)
-        Rope.Slice rope = Rope.slice(step, config.headDim(), config.ropeTheta(), start, t); // (T, hd) x2
+        Rope.Slice rope = Rope.slice(step, ropeFrequencies, start, t);       // (T, hd) x2
         NDArray mask = ForwardInputs.scoreMask(attentionMask, ids, start, consts); // (B|1, 1, T, S), null
         NDArray aux = step.zeros(new Shape(), DataType.FLOAT32);                 // ()
         for (DecoderLayer layer : layers) {

@@ -18,8 +18,13 @@ final class Rope {
     }
 
     static Slice slice(NDManager manager, int headDim, double theta, int start, int t) {
-        int half = headDim / 2;
-        float[] freqs = frequencies(headDim, theta);
+        return slice(manager, frequencies(headDim, theta), start, t);
+    }
+
+    /** As above with precomputed frequencies ({@link #frequencies(MiniMindConfig)}), hd = 2 * freqs.length. */
+    static Slice slice(NDManager manager, float[] freqs, int start, int t) {
+        int half = freqs.length;
+        int headDim = 2 * half;
         float[] cos = new float[t * headDim];
         float[] sin = new float[t * headDim];
         for (int row = 0; row < t; row++) {
@@ -45,6 +50,39 @@ final class Rope {
         for (int j = 0; j < freqs.length; j++) {
             float exponent = (float) (2 * j) / headDim;
             freqs[j] = 1f / (float) Math.pow(theta, exponent);
+        }
+        return freqs;
+    }
+
+    /**
+     * The model's frequencies: {@link #frequencies(int, double)}, then MiniMind's YaRN-like rescaling when
+     * {@code rope_scaling} is set and {@code max_position_embeddings / original_max > 1} (spec 1.6): with
+     * {@code c} the first j whose wavelength {@code 2 pi / f_j} exceeds original_max (hd/2 if none),
+     * {@code p_j = j / max(hd/2 - 1, 1)}, {@code b_j = beta_slow + (beta_fast - beta_slow) p_j}, f_j is multiplied by
+     * {@code (b_j factor - b_j + 1) / (b_j factor)} for j < c and by {@code 1 / factor} otherwise. Float32 throughout,
+     * as torch computes it.
+     */
+    static float[] frequencies(MiniMindConfig config) {
+        float[] freqs = frequencies(config.headDim(), config.ropeTheta());
+        RopeScaling scaling = config.ropeScaling();
+        if (scaling == null
+                || (double) config.maxPositionEmbeddings() / scaling.originalMaxPositionEmbeddings() <= 1.0) {
+            return freqs;
+        }
+        int half = freqs.length;
+        int corrDim = half;
+        for (int j = 0; j < half; j++) {
+            if ((float) (2 * Math.PI) / freqs[j] > scaling.originalMaxPositionEmbeddings()) {
+                corrDim = j;
+                break;
+            }
+        }
+        float factor = scaling.factor();
+        for (int j = 0; j < half; j++) {
+            float power = (float) j / Math.max(half - 1, 1);
+            float beta = scaling.betaSlow() + (scaling.betaFast() - scaling.betaSlow()) * power;
+            float scale = j < corrDim ? (beta * factor - beta + 1) / (beta * factor) : 1f / factor;
+            freqs[j] = freqs[j] * scale;
         }
         return freqs;
     }

@@ -14,7 +14,11 @@ public final class Devices {
     }
 
     public static Device resolve(String requested) {
-        int gpus = Engine.getInstance().getGpuCount();
+        return resolve(requested, Engine.getInstance().getGpuCount());
+    }
+
+    /** As {@link #resolve(String)} for a machine where libtorch sees {@code gpus} CUDA devices. */
+    static Device resolve(String requested, int gpus) {
         if (requested == null || requested.isBlank()) {
             return gpus > 0 ? Device.gpu(0) : Device.cpu();
         }
@@ -22,7 +26,8 @@ public final class Devices {
         if (name.equals("cpu")) {
             return Device.cpu();
         }
-        if (!name.matches("cuda(:\\d+)?")) {
+        // at most 9 digits, so the index always fits an int (an overflow would be a NumberFormatException)
+        if (!name.matches("cuda(:\\d{1,9})?")) {
             throw new IllegalArgumentException("--device must be cpu, cuda or cuda:N, got '" + requested + "'");
         }
         int index = name.contains(":") ? Integer.parseInt(name.substring(5)) : 0;

@@ -6,6 +6,7 @@ import ai.minimind.engine.tokenizer.MiniMindTokenizer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** The supervised trainers that share {@link SupervisedTrainer}: they differ only in their data (spec 3.1, 3.2). */
 public enum SupervisedTask {
@@ -16,8 +17,14 @@ public enum SupervisedTask {
 
     /** Loads and validates the whole file (a {@code DataFormatException} names the file and line). */
     public TokenDataset load(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
+        return load(jsonl, tokenizer, maxSeqLen, System.out::println);
+    }
+
+    /** As {@link #load(Path, MiniMindTokenizer, int)}; the dropped-sample count line goes to {@code log}. */
+    public TokenDataset load(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen, Consumer<String> log)
+            throws IOException {
         return this == PRETRAIN
-                ? Datasets.pretrain(jsonl, tokenizer, maxSeqLen)
-                : Datasets.sft(jsonl, tokenizer, maxSeqLen);
+                ? Datasets.pretrain(jsonl, tokenizer, maxSeqLen, log)
+                : Datasets.sft(jsonl, tokenizer, maxSeqLen, log);
     }
 }

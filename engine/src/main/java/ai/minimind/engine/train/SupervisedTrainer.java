@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.minimind.engine.data.TokenDataset;
 import ai.minimind.engine.model.MiniMindConfig;
 import ai.minimind.engine.model.MiniMindForCausalLM;
@@ -64,7 +65,8 @@ public final class SupervisedTrainer {
                     + " log");
         }
         try (MiniMindTokenizer tokenizer = MiniMindTokenizer.load(workDir.resolve(config.tokenizerPath()))) {
-            TokenDataset dataset = task.load(workDir.resolve(config.dataPath()), tokenizer, config.maxSeqLen());
+            TokenDataset dataset = task.load(workDir.resolve(config.dataPath()), tokenizer, config.maxSeqLen(),
+                    log::line);
             Files.createDirectories(workDir.resolve(config.saveDir()));
             Engine.getInstance().setRandomSeed((int) SEED);
             try (NDManager manager = NDManager.newBaseManager(device);
@@ -109,6 +111,10 @@ public final class SupervisedTrainer {
         }
         try (NDManager loading = manager.newSubManager()) {
             model.load(SafeTensors.read(file, loading));
+        } catch (IllegalArgumentException e) {
+            // the model's message names the keys; say which flag and file they came from
+            throw new IllegalArgumentException("--from_weight " + config.fromWeight() + ": " + file + ": "
+                    + e.getMessage(), e);
         }
         log.line("loaded weights from " + file);
     }
@@ -162,6 +168,11 @@ public final class SupervisedTrainer {
         model.setTraining(false);
         try (NDScope ignored = new NDScope()) {
             LinkedHashMap<String, NDArray> stateDict = model.stateDict();
+            // Checked before anything is written: weights that overflow float16 would replace the good files.
+            Optional<String> problem = WeightCheck.problem(stateDict, DataType.FLOAT16);
+            if (problem.isPresent()) {
+                throw new NonFiniteWeightsException(epoch, step, problem.get());
+            }
             Checkpoints.saveWeights(stateDict, paths());
             LinkedHashMap<String, NDArray> pending = config.accumulationSteps() > 1
                     ? Checkpoints.gradientsOf(params)

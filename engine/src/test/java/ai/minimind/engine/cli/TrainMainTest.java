@@ -1,6 +1,12 @@
 package ai.minimind.engine.cli;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.minimind.engine.data.SharedData;
+import ai.minimind.engine.model.MiniMindConfig;
+import ai.minimind.engine.model.MiniMindForCausalLM;
+import ai.minimind.engine.tensor.SafeTensors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -115,6 +122,87 @@ class TrainMainTest {
             assertThat(run.err()).contains(file + ":2:");
         }
         assertThat(run.out()).doesNotContain("Epoch:");
+    }
+
+    @Test
+    void a_lone_surrogate_fails_naming_file_and_line_before_any_training() throws IOException {
+        Path file = Files.writeString(root.resolve("lone_surrogate.jsonl"),
+                "{\"text\": \"<|im_start|>你好<|im_end|>\"}\n{\"text\": \"a\\ud800b\"}\n");
+        CliRun run = CliRun.train(workDir, tiny("pretrain", file));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("error: " + file + ":2: ").contains("lone UTF-16 surrogate \\ud800");
+        assertThat(run.out()).doesNotContain("Epoch:");
+    }
+
+    @Test
+    void an_sft_conversation_without_an_assistant_turn_fails_naming_file_and_line() throws IOException {
+        String good = "{\"conversations\": [{\"role\": \"user\", \"content\": \"你好\"}, "
+                + "{\"role\": \"assistant\", \"content\": \"你好！\"}]}\n";
+        Path file = Files.writeString(root.resolve("no_assistant.jsonl"), good + good
+                + "{\"conversations\": [{\"role\": \"system\", \"content\": \"s\"}, "
+                + "{\"role\": \"user\", \"content\": \"只有问题\"}]}\n");
+        CliRun run = CliRun.train(workDir, tiny("sft", file, "--from_weight", "none"));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("error: " + file + ":3: ").contains("no assistant turn");
+        assertThat(run.out()).doesNotContain("Epoch:");
+    }
+
+    @Test
+    void a_from_weight_file_with_other_keys_fails_naming_the_file_and_the_keys(@TempDir Path other)
+            throws IOException {
+        Path trainer = Files.createDirectories(other.resolve("trainer"));
+        Path file = other.resolve("out/pretrain_64.safetensors");
+        writeWeights(file, MiniMindConfig.of(64, 1, false), null);   // one layer; the run wants two
+        CliRun run = CliRun.train(trainer, tiny("sft", tinySftData(other)));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("error: --from_weight pretrain: " + file + ": ")
+                .contains("missing=[model.layers.1.self_attn.q_proj.weight");
+        assertThat(run.out()).doesNotContain("Epoch:");
+    }
+
+    @Test
+    void a_from_weight_file_with_a_wrong_shape_fails_naming_the_key(@TempDir Path other) throws IOException {
+        Path trainer = Files.createDirectories(other.resolve("trainer"));
+        Path file = other.resolve("out/pretrain_64.safetensors");
+        writeWeights(file, MiniMindConfig.of(64, 2, false), "model.norm.weight");
+        CliRun run = CliRun.train(trainer, tiny("sft", tinySftData(other)));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(file.toString()).contains("missing=[], unexpected=[]")
+                .contains("shape mismatch=[model.norm.weight expected (64) got (32)]");
+    }
+
+    @Test
+    void weights_blown_up_by_an_update_are_not_saved_and_the_run_exits_one() throws IOException {
+        Path trainer = Files.createDirectories(root.resolve("blow_up/trainer"));
+        CliRun run = CliRun.train(trainer, tiny("pretrain", tinyPretrainData(root), "--learning_rate", "1e30",
+                "--accumulation_steps", "1", "--save_interval", "1"));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: refusing to save the weights of epoch 1 step 1: ");
+        assertThat(root.resolve("blow_up/out/pretrain_64.safetensors")).doesNotExist();
+    }
+
+    /** Eight SFT rows: two steps of four, so step 1 (= iters - 1) saves. */
+    static Path tinySftData(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add("{\"conversations\": [{\"role\": \"user\", \"content\": \"第" + i + "个问题\"}, "
+                    + "{\"role\": \"assistant\", \"content\": \"我很好，谢谢。\"}]}");
+        }
+        return Files.write(dir.resolve("tiny_sft.jsonl"), lines, StandardCharsets.UTF_8);
+    }
+
+    /** A fresh model's fp16 state dict, with {@code halved} (if given) cut to half its first dimension. */
+    private static void writeWeights(Path file, MiniMindConfig config, String halved) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (NDManager manager = NDManager.newBaseManager();
+             MiniMindForCausalLM model = new MiniMindForCausalLM(config, manager, 7)) {
+            LinkedHashMap<String, NDArray> dict = model.stateDict();
+            if (halved != null) {
+                NDArray full = dict.get(halved);
+                dict.put(halved, full.get("0:{}", full.getShape().get(0) / 2));
+            }
+            SafeTensors.write(file, dict, DataType.FLOAT16);
+        }
     }
 
     @Test

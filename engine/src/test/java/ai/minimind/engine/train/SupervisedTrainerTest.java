@@ -1,5 +1,9 @@
 package ai.minimind.engine.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.minimind.engine.tensor.SafeTensors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,28 +69,74 @@ class SupervisedTrainerTest {
     }
 
     @Test
-    void a_non_finite_loss_stops_the_run_and_keeps_the_last_saved_weights(@TempDir Path elsewhere)
+    void weights_that_overflow_float16_are_never_saved_and_the_run_stops_naming_the_step(@TempDir Path elsewhere)
             throws IOException {
         TinyRun run = new TinyRun(elsewhere);
-        run.learningRate = 1e30;   // the first update blows the weights up; the second forward overflows
+        run.learningRate = 1e30;   // step 1's loss is finite, but its update leaves |w| ~ 1e30: inf in float16
         run.saveInterval = 1;
-        byte[][] saved = new byte[1][];
-        SupervisedTrainer trainer = run.trainer(SupervisedTask.PRETRAIN, report -> {
-            saved[0] = readQuietly(run.out("pretrain_64.safetensors"));
-            return true;
-        });
-        assertThatThrownBy(trainer::run)
-                .isInstanceOf(NonFiniteLossException.class)
-                .hasMessageMatching("(loss|gradient norm) is (NaN|-?Infinity) at epoch 1 step \\d+.*");
-        assertThat(run.reports).isNotEmpty();
-        assertThat(Files.readAllBytes(run.out("pretrain_64.safetensors"))).isEqualTo(saved[0]);
+        assertThatThrownBy(() -> run.run(SupervisedTask.PRETRAIN, 0))
+                .isInstanceOfSatisfying(NonFiniteWeightsException.class, e -> assertThat(e.step()).isEqualTo(1))
+                .hasMessageStartingWith("refusing to save the weights of epoch 1 step 1: ")
+                .hasMessageContaining("beyond float16's largest finite value 65504");
+        assertThat(run.reports).isEmpty();                       // the failing step never completed
+        assertThat(run.out("pretrain_64.safetensors")).doesNotExist();
+        assertThat(run.checkpoints("pretrain_64_resume.json")).doesNotExist();
     }
 
-    private static byte[] readQuietly(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new AssertionError(e);
+    @Test
+    void a_blow_up_after_good_saves_keeps_exactly_the_last_good_files(@TempDir Path elsewhere) throws IOException {
+        TinyRun good = new TinyRun(elsewhere);
+        good.saveInterval = 1;
+        good.run(SupervisedTask.PRETRAIN, 3);
+        byte[] weights = Files.readAllBytes(good.out("pretrain_64.safetensors"));
+        byte[] copy = Files.readAllBytes(good.checkpoints("pretrain_64.safetensors"));
+        byte[] resume = Files.readAllBytes(good.checkpoints("pretrain_64_resume.safetensors"));
+        String resumeJson = Files.readString(good.checkpoints("pretrain_64_resume.json"));
+        assertThat(resumeJson).contains("\"step\" : 3");
+        assertAllFiniteInFloat16(good.out("pretrain_64.safetensors"));
+
+        TinyRun blowUp = new TinyRun(elsewhere);   // same folders: resumes after step 3
+        blowUp.fromResume = true;
+        blowUp.saveInterval = 1;
+        blowUp.learningRate = 1e30;
+        assertThatThrownBy(() -> blowUp.run(SupervisedTask.PRETRAIN, 0))
+                .isInstanceOf(NonFiniteWeightsException.class)
+                .hasMessageStartingWith("refusing to save the weights of epoch 1 step 4: ");
+        assertThat(blowUp.output()).contains("resumed from");
+        assertThat(Files.readAllBytes(blowUp.out("pretrain_64.safetensors"))).isEqualTo(weights);
+        assertThat(Files.readAllBytes(blowUp.checkpoints("pretrain_64.safetensors"))).isEqualTo(copy);
+        assertThat(Files.readAllBytes(blowUp.checkpoints("pretrain_64_resume.safetensors"))).isEqualTo(resume);
+        assertThat(blowUp.checkpoints("pretrain_64_resume.json")).hasContent(resumeJson);
+    }
+
+    @Test
+    void samples_dropped_by_truncation_are_counted_in_the_trainers_log(@TempDir Path elsewhere) throws IOException {
+        Path data = elsewhere.resolve("sft_some_too_long.jsonl");
+        String fits = "{\"conversations\": [{\"role\": \"user\", \"content\": \"hi\"}, "
+                + "{\"role\": \"assistant\", \"content\": \"hello\"}]}\n";
+        String tooLong = "{\"conversations\": [{\"role\": \"user\", \"content\": \"" + "word ".repeat(100)
+                + "\"}, {\"role\": \"assistant\", \"content\": \"ok\"}]}\n";
+        Files.writeString(data, fits.repeat(3) + tooLong + fits + tooLong);
+        TinyRun sft = new TinyRun(elsewhere).sft();
+        sft.fromWeight = "none";
+        sft.maxSeqLen = 64;
+        sft.data = data.toString();
+        sft.run(SupervisedTask.SFT, 1);
+        assertThat(sft.output().lines())
+                .contains("Dropped 2 of 6 samples with no supervised token within max_seq_len=64");
+        assertThat(sft.reports.get(0).iters()).isEqualTo(1);   // 4 samples left, batch 8
+    }
+
+    private static void assertAllFiniteInFloat16(Path file) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LinkedHashMap<String, NDArray> tensors = SafeTensors.read(file, manager);
+            assertThat(tensors).isNotEmpty();
+            assertThat(WeightCheck.problem(tensors, DataType.FLOAT16)).isEmpty();
+            for (NDArray t : tensors.values()) {
+                for (float v : t.toFloatArray()) {
+                    assertThat(Float.isFinite(v) && Math.abs(v) <= 65504f).isTrue();
+                }
+            }
         }
     }
 }

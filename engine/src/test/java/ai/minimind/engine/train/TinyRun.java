@@ -29,6 +29,7 @@ final class TinyRun {
     String data = SharedData.samples("pretrain.jsonl").toString();
     String fromWeight = "none";
     boolean fromResume;
+    boolean useMoe;
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     final List<StepReport> reports = new ArrayList<>();
 
@@ -45,7 +46,7 @@ final class TinyRun {
 
     TrainConfig config() {
         return new TrainConfig("../out", saveWeight, epochs, batchSize, learningRate, "cpu", "bfloat16", 1,
-                accumulationSteps, 1.0, logInterval, saveInterval, 64, 2, maxSeqLen, false, data, fromWeight,
+                accumulationSteps, 1.0, logInterval, saveInterval, 64, 2, maxSeqLen, useMoe, data, fromWeight,
                 fromResume, false, "MiniMind-Test", SharedData.tokenizerDir().toString());
     }
 
