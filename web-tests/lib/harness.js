@@ -56,24 +56,47 @@ export function launchBrowser() {
   });
 }
 
-/** A fresh browser context (its own localStorage: a second "client") whose pages record dialogs and errors. */
+/**
+ * A fresh browser context (its own localStorage: a second "client") whose pages record dialogs and errors.
+ * Confirmation dialogs are accepted unless `client.confirmAnswer` is set to false (see `answeringConfirm`);
+ * their messages are kept in `record.confirms`. Any other dialog (alert, prompt) is recorded and dismissed.
+ */
 export async function newClient(browser, baseURL, viewport = { width: 1200, height: 900 }) {
   const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
-  const record = { alerts: [], errors: [], cspViolations: [] };
+  const record = { alerts: [], confirms: [], errors: [], cspViolations: [] };
+  const client = { context, page, record, confirmAnswer: true };
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) record.cspViolations.push(message.text());
   });
   page.on('dialog', (dialog) => {
     if (dialog.type() === 'confirm') {
-      dialog.accept();
+      record.confirms.push(dialog.message());
+      if (client.confirmAnswer) dialog.accept();
+      else dialog.dismiss();
     } else {
       record.alerts.push(dialog.message());
       dialog.dismiss();
     }
   });
   page.on('pageerror', (error) => record.errors.push(error.message));
-  return { context, page, record };
+  return client;
+}
+
+/**
+ * Runs `action` (a click that opens a confirmation dialog) with the dialog answered `answer` (true: OK,
+ * false: Cancel); resolves with the dialog's message once it has been answered. Fails if no dialog came.
+ */
+export async function answeringConfirm(client, answer, action) {
+  const dialog = client.page.waitForEvent('dialog', { predicate: (d) => d.type() === 'confirm' });
+  dialog.catch(() => {}); // if `action` throws, its error is the one reported
+  client.confirmAnswer = answer;
+  try {
+    await action();
+    return (await dialog).message();
+  } finally {
+    client.confirmAnswer = true;
+  }
 }
 
 /** Registers through the page; returns the key it showed. */
