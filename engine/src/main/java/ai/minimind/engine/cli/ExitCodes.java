@@ -1,8 +1,7 @@
 package ai.minimind.engine.cli;
 
 import ai.minimind.engine.data.DataFormatException;
-import ai.minimind.engine.train.NonFiniteLossException;
-import ai.minimind.engine.train.NonFiniteWeightsException;
+import ai.minimind.engine.train.NonFiniteException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 
@@ -25,8 +24,8 @@ final class ExitCodes {
     /** Prints the reason on stderr (a stack trace only for what is not an expected failure) and returns 1. */
     static IExecutionExceptionHandler failureHandler(PrintStream err) {
         return (Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) -> {
-            if (e instanceof DataFormatException || e instanceof NonFiniteLossException
-                    || e instanceof NonFiniteWeightsException || e instanceof IllegalArgumentException || e instanceof IOException
+            if (e instanceof DataFormatException || e instanceof NonFiniteException
+                    || e instanceof IllegalArgumentException || e instanceof IOException
                     || e instanceof UncheckedIOException) {
                 err.println("error: " + e.getMessage());
             } else {

@@ -171,7 +171,7 @@ public final class SupervisedTrainer {
             // Checked before anything is written: weights that overflow float16 would replace the good files.
             Optional<String> problem = WeightCheck.problem(stateDict, DataType.FLOAT16);
             if (problem.isPresent()) {
-                throw new NonFiniteWeightsException(epoch, step, problem.get());
+                throw NonFiniteException.weights(epoch, step, problem.get());
             }
             Checkpoints.saveWeights(stateDict, paths());
             LinkedHashMap<String, NDArray> pending = config.accumulationSteps() > 1

@@ -19,7 +19,7 @@ import java.util.List;
  *       steps, and they are zeroed (leftovers at the end of an epoch carry over, as in MiniMind);
  *   <li>log when {@code step % log_interval == 0 || step == iters - 1}; save likewise with {@code save_interval}.
  * </ul>
- * A non-finite loss or gradient norm throws {@link NonFiniteLossException} before anything of that step is applied
+ * A non-finite loss or gradient norm throws {@link NonFiniteException} before anything of that step is applied
  * or saved. Resuming continues with the batch right after the saved step: no batch is repeated or skipped.
  */
 public final class TrainLoop<B> {
@@ -85,7 +85,7 @@ public final class TrainLoop<B> {
                 NDArray lossArray = objective.loss(batch);
                 loss = lossArray.getFloat();
                 if (!Double.isFinite(loss)) {
-                    throw new NonFiniteLossException(epoch, step, "loss", loss);
+                    throw NonFiniteException.of(epoch, step, "loss", loss);
                 }
                 collector.backward(lossArray.div(accumulation));
             }
@@ -117,7 +117,7 @@ public final class TrainLoop<B> {
                 ? Gradients.clipGlobalNorm(params, settings.gradClip())
                 : Gradients.globalNorm(params);
         if (!Double.isFinite(norm)) {
-            throw new NonFiniteLossException(epoch, step, "gradient norm", norm);
+            throw NonFiniteException.of(epoch, step, "gradient norm", norm);
         }
         optimizer.step(lr);
         Gradients.zero(params);

@@ -165,7 +165,7 @@ class TrainLoopTest {
                 TrainLoop<NDArray[]> loop = new TrainLoop<>(settings, data, poisoned, optimizer,
                         (epoch, step, opt) -> savedSteps.add(step), log);
                 assertThatThrownBy(() -> loop.run(ResumePoint.START))
-                        .isInstanceOf(NonFiniteLossException.class)
+                        .isInstanceOf(NonFiniteException.class)
                         .hasMessageContaining("loss is NaN at epoch 1 step 3");
                 assertThat(optimizer.stepCount()).isEqualTo(2);
             }
