@@ -12,6 +12,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,6 +37,11 @@ final class Jsonl {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (!Files.isRegularFile(file)) {
+            // Files.newInputStream's exception says only the path; a user needs to know what is wrong with it.
+            throw new NoSuchFileException(file.toString(), null,
+                    Files.isDirectory(file) ? "is a folder, not a .jsonl data file" : "no such data file (check --data_path)");
+        }
         long line = 0;
         try (LineReader lines = new LineReader(Files.newInputStream(file))) {
             // Splitting on the byte 0x0A is safe: it never occurs inside a multi-byte UTF-8 sequence.

@@ -125,6 +125,17 @@ class TrainMainTest {
     }
 
     @Test
+    void a_missing_data_file_or_a_folder_is_named_with_what_is_wrong() throws IOException {
+        Path missing = root.resolve("nope.jsonl");
+        CliRun run = CliRun.train(workDir, tiny("sft", missing));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("error: " + missing + ": no such data file (check --data_path)");
+        CliRun folder = CliRun.train(workDir, tiny("pretrain", root));
+        assertThat(folder.code()).as(folder.err()).isEqualTo(1);
+        assertThat(folder.err()).contains("error: " + root + ": is a folder, not a .jsonl data file");
+    }
+
+    @Test
     void a_lone_surrogate_fails_naming_file_and_line_before_any_training() throws IOException {
         Path file = Files.writeString(root.resolve("lone_surrogate.jsonl"),
                 "{\"text\": \"<|im_start|>你好<|im_end|>\"}\n{\"text\": \"a\\ud800b\"}\n");

@@ -24,7 +24,8 @@ public final class PathGuard {
             throw refused(field, value, "contains NUL, a backslash or a %-escape");
         }
         if (value.startsWith("/") || value.startsWith("~")) {
-            throw refused(field, value, "is absolute; use a path relative to the job folder like ../out");
+            throw refused(field, value, "is absolute; use a path relative to the job folder like "
+                    + (output ? "../out" : "../dataset/<file>"));
         }
         Path resolved = physical(field, value, ws.work());
         List<Path> allowed = new ArrayList<>();
