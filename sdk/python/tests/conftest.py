@@ -61,6 +61,13 @@ def default_service(tmp_path_factory) -> Service:
     yield from _serve(tmp_path_factory.mktemp("minimind-defaults"), [])
 
 
+@pytest.fixture(scope="session")
+def limited_service(tmp_path_factory) -> Service:
+    """The service with ``--max-running-jobs 1``, on the shared samples."""
+    yield from _serve(tmp_path_factory.mktemp("minimind-limited"), ["--datasets", str(DATASETS), "--tokenizer",
+                                                                     str(TOKENIZER), "--max-running-jobs", "1"])
+
+
 def _serve(root: Path, flags: List[str]):
     if not _built():
         pytest.fail("the Java modules are not built; run: mvn -B -q -DskipTests package")

@@ -78,6 +78,15 @@ public class ApiException extends RuntimeException {
         }
     }
 
+    /** 429 when the caller is at its limit (running jobs on a shared machine); it may retry later. */
+    public static final class RateLimited extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public RateLimited(String message) {
+            super(429, "rate_limited", message);
+        }
+    }
+
     /** 500 for failures that are the server's fault, with a message safe to show. */
     public static final class Internal extends ApiException {
         private static final long serialVersionUID = 1L;

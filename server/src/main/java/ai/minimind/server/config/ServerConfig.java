@@ -10,12 +10,13 @@ import java.util.Optional;
  * command-line flag, then environment variable, then default.
  *
  * @param engineCommand the builtin backend's command prefix; the train type and the MiniMind flags follow it
+ * @param maxRunningJobs how many queued or running jobs one client may have at once; 0 means no limit
  * @param serverSecret  signs short-lived bearer tokens; empty disables {@code POST /api/token}
  */
 public record ServerConfig(String host, int port, Path dataDir, Path datasetsDir, Path tokenizerDir,
                            Backend backend, Path minimindHome, Path pythonCheckout, String python,
                            Duration stopGrace, List<String> engineCommand, boolean allowAnonymous,
-                           Optional<String> serverSecret) {
+                           int maxRunningJobs, Optional<String> serverSecret) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -23,6 +24,9 @@ public record ServerConfig(String host, int port, Path dataDir, Path datasetsDir
         }
         if (stopGrace.isNegative()) {
             throw new IllegalArgumentException("stop grace must not be negative, got " + stopGrace);
+        }
+        if (maxRunningJobs < 0) {
+            throw new IllegalArgumentException("max running jobs must be 0 (no limit) or more, got " + maxRunningJobs);
         }
         if (engineCommand.isEmpty()) {
             throw new IllegalArgumentException("engine command must not be empty");
@@ -39,7 +43,13 @@ public record ServerConfig(String host, int port, Path dataDir, Path datasetsDir
     /** A copy listening on another port (tests start a second server on the same data folder). */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, datasetsDir, tokenizerDir, backend, minimindHome,
-                pythonCheckout, python, stopGrace, engineCommand, allowAnonymous, serverSecret);
+                pythonCheckout, python, stopGrace, engineCommand, allowAnonymous, maxRunningJobs, serverSecret);
+    }
+
+    /** A copy with another per-client limit of queued or running jobs. */
+    public ServerConfig withMaxRunningJobs(int limit) {
+        return new ServerConfig(host, port, dataDir, datasetsDir, tokenizerDir, backend, minimindHome,
+                pythonCheckout, python, stopGrace, engineCommand, allowAnonymous, limit, serverSecret);
     }
 
     @Override

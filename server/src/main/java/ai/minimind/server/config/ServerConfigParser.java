@@ -20,7 +20,8 @@ public final class ServerConfigParser {
             Map.entry("data-dir", "MINIMIND_DATA_DIR"), Map.entry("datasets", "MINIMIND_DATASETS"),
             Map.entry("tokenizer", "MINIMIND_TOKENIZER"), Map.entry("backend", "MINIMIND_BACKEND"),
             Map.entry("minimind-home", "MINIMIND_HOME"), Map.entry("checkout", "MINIMIND_CHECKOUT"),
-            Map.entry("python", "MINIMIND_PYTHON"), Map.entry("stop-grace-seconds", "MINIMIND_STOP_GRACE_SECONDS"),
+            Map.entry("python", "MINIMIND_PYTHON"), Map.entry("max-running-jobs", "MINIMIND_MAX_RUNNING_JOBS"),
+            Map.entry("stop-grace-seconds", "MINIMIND_STOP_GRACE_SECONDS"),
             Map.entry("engine-command", "MINIMIND_ENGINE_COMMAND"),
             Map.entry("allow-anonymous", "ALLOW_ANONYMOUS"));
 
@@ -83,6 +84,7 @@ public final class ServerConfigParser {
                 Path.of(get("datasets", datasets)), Path.of(get("tokenizer", tokenizer)), backend, home, checkout,
                 get("python", "python3"), seconds(get("stop-grace-seconds", "10")),
                 Arrays.asList(engine.trim().split("\\s+")), bool("allow-anonymous", get("allow-anonymous", "false")),
+                intValue("max-running-jobs", get("max-running-jobs", "0")),
                 Optional.ofNullable(env.get("SERVER_SECRET")));
     }
 

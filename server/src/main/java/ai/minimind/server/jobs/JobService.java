@@ -3,6 +3,7 @@ package ai.minimind.server.jobs;
 import ai.minimind.server.api.ApiException.Conflict;
 import ai.minimind.server.api.ApiException.Internal;
 import ai.minimind.server.api.ApiException.NotFound;
+import ai.minimind.server.api.ApiException.RateLimited;
 import ai.minimind.server.api.ApiException.ValidationFailed;
 import ai.minimind.server.config.ServerConfig;
 import ai.minimind.server.dispatch.CommandBuilder;
@@ -61,6 +62,10 @@ public final class JobService {
         Prepared job = prepare(clientId, body);
         String command = String.join(" ", job.argv());
         String monitor = (String) job.values().getOrDefault("train_monitor", "none");
+        int limit = config.maxRunningJobs();
+        if (limit > 0 && store.activeOf(clientId) >= limit) {
+            throw atLimit(limit); // checked again atomically at the insert; this early answer creates no log
+        }
         for (int attempt = 0; attempt < 10; attempt++) {
             Timestamps.Pair now = Timestamps.now();
             String id = reserveLog(job.type(), job.workspace(), command, now);
@@ -68,12 +73,17 @@ public final class JobService {
             JobRecord record = new JobRecord(id, clientId, job.type().name(), JobState.QUEUED, null, null, null,
                     config.dataDir().relativize(log).toString(), now.legacy(), now.iso(), null, false, null,
                     null, null, monitor, null, command, job.values());
-            if (store.insert(record)) {
+            JobStore.Insert stored = store.insert(record, limit);
+            if (stored == JobStore.Insert.STORED) {
                 launch(record, job.argv(), job.workspace(), log);
                 LOG.info("client {} started {} job {}", clientId, job.type().name(), id);
                 return id;
             }
-            deleteQuietly(log); // a job of another type took the same id between the two checks; draw again
+            deleteQuietly(log);
+            if (stored == JobStore.Insert.CLIENT_AT_LIMIT) {
+                throw atLimit(limit);
+            }
+            // A job of another type took the same id between the two checks; draw again.
         }
         throw new Internal("could not find a free process id");
     }
@@ -101,6 +111,11 @@ public final class JobService {
 
     public List<JobRecord> list(String clientId) {
         return store.ofClient(clientId).stream().map(this::withRunUrl).toList();
+    }
+
+    private static RateLimited atLimit(int limit) {
+        return new RateLimited("you already have " + limit + " queued or running job" + (limit == 1 ? "" : "s")
+                + ", the most this server allows per client; stop one or wait for one to finish");
     }
 
     /** The caller's job; empty when unknown or someone else's (callers answer both the same way). */

@@ -25,13 +25,34 @@ public final class JobStore {
         file.read().ifPresent(jobs::putAll);
     }
 
+    /** What {@link #insert(JobRecord, int)} did. */
+    public enum Insert { STORED, ID_TAKEN, CLIENT_AT_LIMIT }
+
     /** Stores a new record; false (nothing stored) when the id is taken. */
-    public synchronized boolean insert(JobRecord job) {
-        if (jobs.putIfAbsent(job.id(), job) != null) {
-            return false;
+    public boolean insert(JobRecord job) {
+        return insert(job, 0) == Insert.STORED;
+    }
+
+    /**
+     * Stores a new record unless its id is taken or its client already has {@code maxActive} queued or running
+     * jobs (0: no limit); the count and the insert happen under one lock, so concurrent submissions cannot both
+     * slip under the limit.
+     */
+    public synchronized Insert insert(JobRecord job, int maxActive) {
+        if (jobs.containsKey(job.id())) {
+            return Insert.ID_TAKEN;
         }
+        if (maxActive > 0 && activeOf(job.clientId()) >= maxActive) {
+            return Insert.CLIENT_AT_LIMIT;
+        }
+        jobs.put(job.id(), job);
         save();
-        return true;
+        return Insert.STORED;
+    }
+
+    /** How many of the client's jobs are queued or running. */
+    public synchronized long activeOf(String clientId) {
+        return jobs.values().stream().filter(j -> j.clientId().equals(clientId) && j.state().active()).count();
     }
 
     /** Applies {@code change} to the record atomically; the updated record, or empty when it is gone. */

@@ -36,6 +36,11 @@ class ServerConfigParserTest {
         assertThat(c.serverSecret()).contains("s3cret");
         assertThat(c.backend()).isEqualTo(Backend.PYTHON);
         assertThat(c.stopGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.maxRunningJobs()).isZero();
+        assertThat(ServerConfigParser.parse(List.of("--max-running-jobs", "3"), Map.of("MINIMIND_MAX_RUNNING_JOBS",
+                "9")).maxRunningJobs()).isEqualTo(3);
+        assertThat(ServerConfigParser.parse(List.of(), Map.of("MINIMIND_MAX_RUNNING_JOBS", "9")).maxRunningJobs())
+                .isEqualTo(9);
     }
 
     @Test

@@ -20,7 +20,7 @@ class CommandBuilderTest {
     private static ServerConfig config(Backend backend) {
         return new ServerConfig("127.0.0.1", 0, Path.of("/d"), Path.of("/ds"), Path.of("/tok"), backend,
                 Path.of("/home/mm"), CHECKOUT, "/usr/bin/python3", Duration.ofSeconds(1),
-                List.of("/home/mm/bin/minimind", "train"), false, Optional.empty());
+                List.of("/home/mm/bin/minimind", "train"), false, 0, Optional.empty());
     }
 
     private static List<String> argv(Backend backend, String type, Map<String, ?> raw) {

@@ -52,7 +52,7 @@ class JobMonitoringTest {
         Files.createDirectories(root.resolve("tokenizer"));
         server = TrainingServer.start(new ServerConfig("127.0.0.1", 0, root.resolve("data"),
                 root.resolve("datasets"), root.resolve("tokenizer"), Backend.BUILTIN, root, root.resolve("checkout"),
-                "python3", Duration.ofMillis(500), List.of("sh", "-c", script, "trainer"), false, Optional.empty()));
+                "python3", Duration.ofMillis(500), List.of("sh", "-c", script, "trainer"), false, 0, Optional.empty()));
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ public final class TestServers {
         }
         return new ServerConfig("127.0.0.1", 0, root.resolve("data"), root.resolve("datasets"),
                 root.resolve("tokenizer"), Backend.BUILTIN, root, root.resolve("checkout"), "python3",
-                Duration.ofMillis(500), engine, anonymous, Optional.ofNullable(secret));
+                Duration.ofMillis(500), engine, anonymous, 0, Optional.ofNullable(secret));
     }
 
     /** A config for tests that never start a job. */
