@@ -95,7 +95,12 @@ export class TrainForm {
       id, name: p.name, value: this.values[p.name] ?? '', inputmode: p.type === 'str' ? null : 'decimal',
       autocomplete: 'off', spellcheck: 'false', 'aria-invalid': error ? 'true' : null,
       'aria-describedby': `${id}-help ${id}-error`, onchange: () => this.validateOne(p),
-      oninput: (e) => { this.values[p.name] = e.target.value; },
+      // An error goes away as soon as the typed value is good: cleared later, on blur, the lines it took would
+      // vanish under the pointer of a click on a button below and the click would land elsewhere.
+      oninput: (e) => {
+        this.values[p.name] = e.target.value;
+        if (this.errors[p.name] && !check(p, e.target.value)) this.validateOne(p);
+      },
     });
     return h('div', { class: `field${error ? ' invalid' : ''}` },
       h('label', { for: id, class: 'mono', text: p.name }),

@@ -74,7 +74,7 @@ public final class TrainTypes {
         p.add(lora ? name("lora_name", s.saveWeight(), "name prefix of the adapter file")
                 : name("save_weight", s.saveWeight(), "name prefix of the weights file"));
         p.add(path("from_weight", s.fromWeight(), PathKind.NAME_OR_INPUT,
-                "start weights ../out/<name>_<hidden>.safetensors (.pth for the python backend), or none"));
+                "start weights: a name in ../out (<name>_<hidden_size>), a path, or none for random init"));
         p.add(intP("from_resume", 0, 0, 1, "data", "1: resume from ../checkpoints if a resume file exists"));
         if (s.type().equals("dpo")) {
             p.add(floatP("beta", 0.1, 0, 100, "type", "DPO temperature beta"));
