@@ -8,7 +8,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = process.env.MINIMIND_SHARED ?? resolve(ROOT, '../shared');
-export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+// A test run writes its screenshots into an ignored folder, so running the tests leaves the work tree clean;
+// MINIMIND_SCREENSHOTS=docs/screenshots (relative to the repository) refreshes the committed set.
+export const SCREENSHOTS = resolve(ROOT, process.env.MINIMIND_SCREENSHOTS ?? 'web-tests/screenshots');
 const LISTENING = /MiniMind training service listening on (http:\/\/\S+)/;
 const START_DEADLINE_MS = 300_000; // a fresh checkout compiles first
 
