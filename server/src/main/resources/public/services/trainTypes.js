@@ -12,6 +12,7 @@ export function normalizeTrainTypes(answer) {
   return entries.map(([name, entry]) => ({
     name,
     script: entry.script ?? '',
+    available: entry.available !== false, // older servers do not say: every type is offered
     params: normalizeParams(entry.params ?? entry.parameters ?? []),
   }));
 }

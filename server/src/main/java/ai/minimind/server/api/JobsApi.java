@@ -3,7 +3,6 @@ package ai.minimind.server.api;
 import ai.minimind.server.api.ApiException.NotFound;
 import ai.minimind.server.clients.Client;
 import ai.minimind.server.config.ServerConfig;
-import ai.minimind.server.dispatch.TrainTypes;
 import ai.minimind.server.jobs.JobRecord;
 import ai.minimind.server.jobs.JobService;
 import ai.minimind.server.jobs.ProcessIds;
@@ -25,7 +24,7 @@ public final class JobsApi {
 
     void trainTypes(Context ctx, Client client) {
         ctx.json(Map.of("backend", config.backend().name().toLowerCase(java.util.Locale.ROOT),
-                "train_types", TrainTypes.all()));
+                "train_types", jobs.availability().table()));
     }
 
     void preview(Context ctx, Client client) {

@@ -46,6 +46,11 @@ public record ServerConfig(String host, int port, Path dataDir, Path datasetsDir
                 pythonCheckout, python, stopGrace, engineCommand, allowAnonymous, maxRunningJobs, serverSecret);
     }
 
+    /** The engine is this project's own {@code bin/minimind train}, not a command given with --engine-command. */
+    public boolean stockEngine() {
+        return engineCommand.equals(List.of(minimindHome.resolve("bin/minimind").toString(), "train"));
+    }
+
     /** A copy with another per-client limit of queued or running jobs. */
     public ServerConfig withMaxRunningJobs(int limit) {
         return new ServerConfig(host, port, dataDir, datasetsDir, tokenizerDir, backend, minimindHome,

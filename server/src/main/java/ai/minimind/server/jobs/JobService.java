@@ -6,6 +6,7 @@ import ai.minimind.server.api.ApiException.NotFound;
 import ai.minimind.server.api.ApiException.RateLimited;
 import ai.minimind.server.api.ApiException.ValidationFailed;
 import ai.minimind.server.config.ServerConfig;
+import ai.minimind.server.dispatch.Availability;
 import ai.minimind.server.dispatch.CommandBuilder;
 import ai.minimind.server.dispatch.ParamSpec;
 import ai.minimind.server.dispatch.ParamValidator;
@@ -48,6 +49,7 @@ public final class JobService {
     private final Workspaces workspaces;
     private final JobSupervisor supervisor;
     private final CommandBuilder commands;
+    private final Availability availability;
 
     public JobService(ServerConfig config, JobStore store, Workspaces workspaces, JobSupervisor supervisor) {
         this.config = config;
@@ -55,6 +57,12 @@ public final class JobService {
         this.workspaces = workspaces;
         this.supervisor = supervisor;
         this.commands = new CommandBuilder(config);
+        this.availability = new Availability(config);
+    }
+
+    /** What this server runs, for {@code GET /api/train-types}. */
+    public Availability availability() {
+        return availability;
     }
 
     /** Validates the request, writes the log's first two lines, launches the job; returns its process id. */
@@ -104,6 +112,7 @@ public final class JobService {
                 .orElseThrow(() -> new ValidationFailed("train_type must be one of " + TrainTypes.all().keySet()
                         + ", got " + (typeName == null ? "nothing" : "'" + typeName + "'")));
         Map<String, Object> values = ParamValidator.validate(type, raw);
+        availability.require(type);
         Workspace ws = workspaces.prepare(clientId);
         values.forEach((name, value) -> checkPath(type.param(name).orElseThrow(), value, ws));
         return new Prepared(type, values, ws, commands.build(type, values));
