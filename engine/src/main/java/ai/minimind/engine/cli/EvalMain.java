@@ -104,6 +104,7 @@ public final class EvalMain implements Callable<Integer> {
     static CommandLine commandLine(Path workDir, InputStream in, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(new EvalMain(workDir, in, out));
         line.setOverwrittenOptionsAllowed(true);
+        line.setExpandAtFiles(false); // as in TrainMain: "@file" is a plain string, never a file's contents
         line.setUsageHelpWidth(120);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));

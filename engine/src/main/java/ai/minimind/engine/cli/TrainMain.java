@@ -54,6 +54,9 @@ public final class TrainMain implements Callable<Integer> {
         }
         // argparse lets a repeated flag override the earlier one; help gets room for the default paths
         line.setOverwrittenOptionsAllowed(true);
+        // picocli would replace an argument "@file" by that file's contents; argparse (MiniMind) has no such rule,
+        // and the service passes user strings as arguments: "@/other/client/log" must stay a plain string.
+        line.setExpandAtFiles(false);
         line.setUsageHelpWidth(120);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));

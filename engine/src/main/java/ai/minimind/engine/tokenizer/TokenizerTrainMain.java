@@ -32,6 +32,7 @@ public final class TokenizerTrainMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new TokenizerTrainMain());
+        cli.setExpandAtFiles(false); // "@file" is a plain string, as with argparse
         // Bad data or arguments: one readable line (the message names file and line), no stack trace.
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             boolean userError = e instanceof DataFormatException || e instanceof IllegalArgumentException;

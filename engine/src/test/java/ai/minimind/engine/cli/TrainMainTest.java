@@ -136,6 +136,16 @@ class TrainMainTest {
     }
 
     @Test
+    void an_at_sign_argument_is_a_plain_string_never_the_contents_of_that_file() throws IOException {
+        // picocli's @file expansion would splice another file (another client's log) into the arguments.
+        Path secret = Files.writeString(root.resolve("secret.txt"), "--epochs 3 SECRET-CONTENT-42\n");
+        CliRun run = CliRun.train(workDir, tiny("sft", Path.of("@" + secret)));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("@" + secret + ": no such data file");
+        assertThat(run.err() + run.out()).doesNotContain("SECRET-CONTENT-42");
+    }
+
+    @Test
     void a_lone_surrogate_fails_naming_file_and_line_before_any_training() throws IOException {
         Path file = Files.writeString(root.resolve("lone_surrogate.jsonl"),
                 "{\"text\": \"<|im_start|>你好<|im_end|>\"}\n{\"text\": \"a\\ud800b\"}\n");

@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The one Jackson setup (snake_case fields, ISO times) for responses and state files, and request bodies. */
@@ -35,14 +36,16 @@ public final class Json {
      */
     public static Map<String, Object> objectBody(Context ctx, ObjectMapper mapper) {
         byte[] body = ctx.bodyAsBytes();
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        // The raw header: the servlet's getContentType() throws on an unknown charset= (a client error, not a 500).
+        String header = ctx.header("Content-Type");
+        String type = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
         boolean looksJson = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).strip()
                 .startsWith("{");
-        if (!looksJson && (type.startsWith("application/x-www-form-urlencoded")
-                || type.startsWith("multipart/form-data"))) {
-            Map<String, Object> form = new LinkedHashMap<>();
-            ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
-            return form;
+        if (!looksJson && type.startsWith("multipart/")) {
+            throw new BadRequest("multipart bodies are not accepted; send JSON or application/x-www-form-urlencoded");
+        }
+        if (!looksJson && type.startsWith("application/x-www-form-urlencoded")) {
+            return formFields(ctx);
         }
         if (body.length == 0) {
             return new LinkedHashMap<>();
@@ -55,6 +58,17 @@ public final class Json {
         } catch (IOException e) {
             throw new BadRequest("request body is not valid JSON");
         }
+    }
+
+    private static Map<String, Object> formFields(Context ctx) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        try {
+            ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
+        } catch (RuntimeException e) {
+            // An unknown charset= or a malformed %-escape: the client's fault, not a 500.
+            throw new BadRequest("form body could not be read: " + e.getClass().getSimpleName());
+        }
+        return form;
     }
 
     /** {@code {"success": true}} plus the given fields, in order. */

@@ -8,8 +8,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,10 @@ public final class Routes {
     private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
+
+    /** Paths of the routes that need a key (all but the page, its assets, /healthz and POST /api/register). */
+    private static final List<String> KEYED_PREFIXES = List.of("/api/", "/train", "/processes", "/stop/", "/delete/",
+            "/logs/", "/logfiles", "/logfile-content/", "/delete-logfile/");
 
     private final Authenticator auth;
 
@@ -58,12 +64,23 @@ public final class Routes {
         throw new PayloadTooLarge("request body is larger than 1 MiB");
     }
 
+    /**
+     * Javalin answers HEAD on a GET route with 200 without running the route, so a HEAD would skip
+     * {@link #authed}: the key is checked here for every path that needs one.
+     */
+    private void authenticateHead(Context ctx) {
+        if (ctx.method() == HandlerType.HEAD && KEYED_PREFIXES.stream().anyMatch(ctx.path()::startsWith)) {
+            caller(ctx);
+        }
+    }
+
     public void register(JavalinConfig config, ClientsApi clients, JobsApi jobs, LogsApi logs) {
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         RoutesConfig r = config.routes;
         ErrorMapper.register(r);
         r.before(Routes::refuseLargeBodies);
+        r.before(this::authenticateHead);
         r.after(ctx -> {
             if (ContentType.JSON.equals(ctx.res().getContentType())) {
                 ctx.contentType(JSON_UTF8); // api.md names the charset explicitly

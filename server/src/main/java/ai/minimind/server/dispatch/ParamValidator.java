@@ -100,6 +100,11 @@ public final class ParamValidator {
         if (text.indexOf('\0') >= 0 || CONTROL.matcher(text).find()) {
             throw new ValidationFailed(spec.name() + " must not contain control characters or NUL");
         }
+        if (text.startsWith("-") || text.startsWith("@")) {
+            // The value becomes the argument after --name: "-..." would read as another option, and "@file" is a
+            // file reference to some argument parsers (picocli expands it). No MiniMind value starts so.
+            throw new ValidationFailed(spec.name() + " must not start with '-' or '@', got '" + text + "'");
+        }
         if (spec.choices() != null && !spec.choices().contains(text)) {
             throw new ValidationFailed(spec.name() + " must be one of " + spec.choices() + ", got '" + text + "'");
         }

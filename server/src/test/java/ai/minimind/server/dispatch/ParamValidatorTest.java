@@ -20,7 +20,8 @@ class ParamValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"use_moe, maybe", "use_moe, 2", "epochs, true", "batch_size, on"})
+    @CsvSource({"use_moe, maybe", "use_moe, 2", "epochs, true", "batch_size, on", "data_path, @/data/clients.json",
+            "wandb_project, @../../other/logs/x.log", "save_dir, --epochs", "data_path, -x", "device, @cpu"})
     void other_words_and_out_of_range_values_name_the_field(String field, String sent) {
         assertThatThrownBy(() -> ParamValidator.validate(SFT, Map.of(field, sent)))
                 .isInstanceOf(ValidationFailed.class).hasMessageContaining(field);
