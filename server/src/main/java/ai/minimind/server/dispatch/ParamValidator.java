@@ -96,8 +96,12 @@ public final class ParamValidator {
         if (!(value instanceof String) && !(value instanceof Number)) {
             return fail(spec, "a string", value);
         }
-        String text = value.toString().trim();
-        if (text.indexOf('\0') >= 0 || CONTROL.matcher(text).find()) {
+        String raw = value.toString();
+        if (raw.indexOf('\0') >= 0) { // before trim(), which would quietly drop a trailing NUL
+            throw new ValidationFailed(spec.name() + " must not contain control characters or NUL");
+        }
+        String text = raw.trim();
+        if (CONTROL.matcher(text).find()) {
             throw new ValidationFailed(spec.name() + " must not contain control characters or NUL");
         }
         if (text.startsWith("-") || text.startsWith("@")) {

@@ -84,6 +84,15 @@ class RequestShapeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"name\": \"Cy\", \"email\": \"cy@example.org\"} junk",
+            "{\"name\": \"Cy\", \"email\": \"cy@example.org\"}{\"name\": \"Dy\"}"})
+    void trailing_text_after_the_json_object_is_refused(String body) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/register", "application/json", body);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("bad_request");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"DELETE", "PUT", "PATCH", "GET", "POST"})
     void a_malformed_escape_is_a_json_400_for_every_method(String method) throws Exception {
         HttpResponse<String> r = send(method, "/delete-logfile/%ff", null, null);

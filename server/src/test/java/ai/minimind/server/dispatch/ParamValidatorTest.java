@@ -19,6 +19,12 @@ class ParamValidatorTest {
                 .containsEntry("use_moe", expected).containsEntry("from_resume", expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_trailing_nul_is_refused_not_trimmed_away() {
+        assertThatThrownBy(() -> ParamValidator.validate(SFT, Map.of("data_path", "../dataset/sft.jsonl\0")))
+                .isInstanceOf(ValidationFailed.class).hasMessageContaining("data_path").hasMessageContaining("NUL");
+    }
+
     @ParameterizedTest
     @CsvSource({"use_moe, maybe", "use_moe, 2", "epochs, true", "batch_size, on", "data_path, @/data/clients.json",
             "wandb_project, @../../other/logs/x.log", "save_dir, --epochs", "data_path, -x", "device, @cpu"})
