@@ -119,6 +119,9 @@ describe('web page with a scripted trainer', () => {
       }
     }
     assert.ok(await page.$('details.group summary'), 'advanced parameters are collapsed');
+    // Help comes from the server's table, in Chinese on the Chinese page.
+    const epochs = table.sft.params.find((p) => p.name === 'epochs');
+    assert.ok((await page.textContent('#param-epochs-help')).startsWith(epochs.help_zh));
 
     await page.fill('#param-batch_size', '0');
     await page.click('#start-training');
@@ -421,6 +424,9 @@ describe('web page with a scripted trainer', () => {
     await phone.page.waitForSelector('#jobs-table');
     await phone.page.click('#lang-switch');
     assert.equal(await phone.page.textContent('#tab-jobs'), 'Training processes');
+    await phone.page.click('#tab-train');
+    assert.match(await phone.page.textContent('#param-epochs-help'), /^passes over the data set/);
+    await phone.page.click('#tab-jobs');
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at phone width (overflow ${overflow}px)`);
     await phone.page.screenshot({ path: screenshotPath('jobs-phone-en.png'), fullPage: true });

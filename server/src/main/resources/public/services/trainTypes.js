@@ -29,6 +29,7 @@ function normalizeParams(params) {
     isPath: Boolean(p.is_path ?? p.isPath),
     group: groupOf(p.group),
     help: p.help ?? '',
+    helpZh: p.help_zh ?? '',
   }));
 }
 

@@ -1,7 +1,7 @@
 // "Start training": a form generated from the server's train-type table, with the server's own defaults,
 // ranges and help, client-side checks that mirror the server's, a command preview, and per-type memory.
 import { api } from '../services/apiClient.js';
-import { t } from '../services/i18n.js';
+import { language, t } from '../services/i18n.js';
 import { h, replace } from '../components/dom.js';
 import { showToast } from '../components/toast.js';
 import { check, fieldNamedIn, grouped, normalizeTrainTypes, shellLine, toJsonValue } from '../services/trainTypes.js';
@@ -222,7 +222,8 @@ function defaultText(p) {
 
 function helpLine(p) {
   const parts = [];
-  if (p.help) parts.push(p.help);
+  const help = language() === 'zh' && p.helpZh ? p.helpZh : p.help;
+  if (help) parts.push(help);
   if (p.default !== null) parts.push(t('train.default', { value: p.default }));
   if (p.min !== null || p.max !== null) parts.push(t('train.range', { range: `${p.min ?? '−∞'} … ${p.max ?? '∞'}` }));
   if (p.isPath) parts.push(t('train.path'));

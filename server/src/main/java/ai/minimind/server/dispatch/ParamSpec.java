@@ -15,6 +15,12 @@ public record ParamSpec(String name, ParamType type, @JsonProperty("default") Ob
                         Number max, List<String> choices, @JsonIgnore PathKind pathKind, String group, String help,
                         @JsonIgnore boolean serverSide) {
 
+    /** The help in Chinese, for the web page's default language; absent where no translation exists. */
+    @JsonProperty("help_zh")
+    public String helpZh() {
+        return HelpZh.of(help).orElse(null);
+    }
+
     @JsonProperty("is_path")
     public boolean isPath() {
         return pathKind != PathKind.NONE;

@@ -86,6 +86,7 @@ class TrainTypesTest {
             assertThat(type.params()).allSatisfy(p -> {
                 assertThat(p.group()).isIn(List.of("basic", "model", "data", "type", "advanced"));
                 assertThat(p.help()).isNotBlank();
+                assertThat(p.helpZh()).as("Chinese help of %s (help-zh.json)", p.name()).isNotBlank();
             });
         }
     }
