@@ -306,6 +306,7 @@ describe('web page with a scripted trainer', () => {
     await page.selectOption('#train-type', 'ppo');
     await page.fill('#param-hidden_size', '64');
     await page.fill('#param-num_hidden_layers', '2');
+    await page.fill('#param-data_path', '../dataset/rlaif.jsonl'); // the samples' name (default: rlaif-mini.jsonl)
     await page.click('#start-training');
     await page.waitForSelector('#jobs-table');
     const id = await page.getAttribute('#jobs-table tbody tr', 'data-job-id');

@@ -18,6 +18,9 @@ import java.util.function.BiConsumer;
  * fake trainer has finished, so the read load sees complete logs of a fixed length.
  */
 final class Population {
+    /** A data file the server requires to exist; its default datasets (the starter folder) have it. */
+    static final String STARTER_PRETRAIN = "../dataset/pretrain.jsonl";
+
     private static final Duration FINISH_DEADLINE = Duration.ofMinutes(3);
 
     /** A client and the ids of the jobs it submitted. */
@@ -74,7 +77,7 @@ final class Population {
         List<String> ids = new ArrayList<>();
         for (int j = 0; j < options.jobsPerClient(); j++) {
             ServiceClient.Reply reply = api.train(account, Map.of("train_type", "pretrain",
-                    "epochs", options.epochs()));
+                    "data_path", STARTER_PRETRAIN, "epochs", options.epochs()));
             latencies.add(reply.nanos());
             String id = api.processId(reply);
             onSubmit.accept(id, account);

@@ -45,7 +45,8 @@ final class StartLatency {
         try {
             for (int i = 0; i < starts; i++) {
                 ServiceClient.Account who = tenants.get(i % tenants.size()).account();
-                ServiceClient.Reply reply = api.train(who, Map.of("train_type", "pretrain", "epochs", 1));
+                ServiceClient.Reply reply = api.train(who, Map.of("train_type", "pretrain",
+                        "data_path", Population.STARTER_PRETRAIN, "epochs", 1));
                 long returned = System.nanoTime();
                 String id = api.processId(reply);
                 onStart.accept(id, who);

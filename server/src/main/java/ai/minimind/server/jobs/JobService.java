@@ -13,6 +13,7 @@ import ai.minimind.server.dispatch.ParamValidator;
 import ai.minimind.server.dispatch.PathKind;
 import ai.minimind.server.dispatch.TrainType;
 import ai.minimind.server.dispatch.TrainTypes;
+import ai.minimind.server.files.DataFiles;
 import ai.minimind.server.files.LogFileName;
 import ai.minimind.server.files.PathGuard;
 import ai.minimind.server.files.Workspace;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * client's job answers exactly like an unknown one.
  */
 public final class JobService {
+    private static final String DATA_PATH = "data_path";
     private static final Pattern WEIGHT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
@@ -115,6 +117,8 @@ public final class JobService {
         availability.require(type);
         Workspace ws = workspaces.prepare(clientId);
         values.forEach((name, value) -> checkPath(type.param(name).orElseThrow(), value, ws));
+        type.param(DATA_PATH).ifPresent(spec -> DataFiles.requireFile(DATA_PATH,
+                String.valueOf(values.getOrDefault(DATA_PATH, spec.defaultValue())), !values.containsKey(DATA_PATH), ws));
         return new Prepared(type, values, ws, commands.build(type, values));
     }
 

@@ -202,6 +202,25 @@ class JobsApiTest {
     }
 
     @Test
+    void a_data_file_that_is_not_there_is_refused_with_the_files_that_are() throws Exception {
+        Http client = newClient("nodata");
+        Http.Response missing = client.post("/train", Map.of("train_type", "sft", "data_path", "../dataset/nope.jsonl"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("error").asText()).startsWith("data_path '../dataset/nope.jsonl' is not a file")
+                .contains("sft_mini_512.jsonl", "pretrain_hq.jsonl");
+        Files.delete(root.resolve("datasets/sft_mini_512.jsonl"));
+        try {
+            Http.Response byDefault = client.post("/train", Map.of("train_type", "sft"));
+            assertThat(byDefault.status()).isEqualTo(400);
+            assertThat(byDefault.json().get("error").asText())
+                    .startsWith("data_path '../dataset/sft_mini_512.jsonl' (the script's default) is not a file");
+        } finally {
+            TestServers.withDefaultDataFiles(root.resolve("datasets"));
+        }
+        assertThat(client.get("/processes").json()).isEmpty();
+    }
+
+    @Test
     void form_strings_from_the_original_page_are_accepted() {
         Http client = newClient("legacy");
         Http.Response r = client.post("/train", Map.of("train_type", "lora", "epochs", "1", "learning_rate", "1e-4",

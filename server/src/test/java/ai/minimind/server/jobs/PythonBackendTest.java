@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.minimind.server.support.ChildServer;
 import ai.minimind.server.support.Http;
+import ai.minimind.server.support.TestServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class PythonBackendTest {
     void runs_the_checkout_script_from_the_client_workspace_with_no_secret_in_its_environment() throws Exception {
         Path checkout = root.resolve("minimind");
         Files.createDirectories(checkout.resolve("trainer"));
-        Files.createDirectories(checkout.resolve("dataset"));
+        TestServers.withDefaultDataFiles(checkout.resolve("dataset"));
         Files.createDirectories(checkout.resolve("model"));
         Files.writeString(checkout.resolve("trainer/train_full_sft.py"), REPORTER);
         server = ChildServer.launch(root.resolve("server.err"), List.of("--port", "0", "--data-dir",

@@ -55,7 +55,7 @@ class RestartTest {
     @Test
     void a_running_job_survives_kill_9_of_the_server_and_stays_stoppable() throws Exception {
         String engine = String.join(" ", JavaCommand.of(FakeTrainer.class));
-        Files.createDirectories(root.resolve("datasets"));
+        TestServers.withDefaultDataFiles(root.resolve("datasets"));
         ChildServer first = ChildServer.launch(root.resolve("err"), List.of("--port", "0", "--data-dir",
                 root.resolve("data").toString(), "--datasets", root.resolve("datasets").toString(), "--tokenizer",
                 root.toString(), "--engine-command", engine, "--stop-grace-seconds", "0.5"));

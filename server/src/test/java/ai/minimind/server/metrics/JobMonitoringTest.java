@@ -3,6 +3,7 @@ package ai.minimind.server.metrics;
 import ai.minimind.server.TrainingServer;
 import ai.minimind.server.config.Backend;
 import ai.minimind.server.config.ServerConfig;
+import ai.minimind.server.support.TestServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ class JobMonitoringTest {
         String script = "echo 'first line'; echo 'second line <script>alert(1)</script>'; "
                 + "while [ ! -e '" + gate + "' ]; do sleep 0.05; done; L=loss; "
                 + "echo \"" + PROGRESS.replace("loss:", "$L:") + "\"; printf 'tail'";
-        Files.createDirectories(root.resolve("datasets"));
+        TestServers.withDefaultDataFiles(root.resolve("datasets"));
         Files.createDirectories(root.resolve("tokenizer"));
         server = TrainingServer.start(new ServerConfig("127.0.0.1", 0, root.resolve("data"),
                 root.resolve("datasets"), root.resolve("tokenizer"), Backend.BUILTIN, root, root.resolve("checkout"),
