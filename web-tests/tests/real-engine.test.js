@@ -34,10 +34,13 @@ describe('web page with the real training engine', () => {
       await page.waitForSelector('#train-form');
       // The project's own engine trains pretrain and sft so far: the other types say how to run them.
       await page.selectOption('#train-type', 'lora');
-      assert.match(await page.textContent('#train-type-unavailable'), /--backend python.*train_lora\.py/);
+      const notice = await page.textContent('#train-type-unavailable');
+      assert.ok(notice.includes('--backend python') && notice.includes('train_lora.py'), notice);
+      assert.equal(await page.isDisabled('#start-training'), true);
       assert.match(await page.textContent('#train-type option[value="lora"]'), /python/);
       await page.selectOption('#train-type', 'sft');
       assert.equal(await page.$('#train-type-unavailable'), null);
+      assert.equal(await page.isDisabled('#start-training'), false);
       const values = { hidden_size: '64', num_hidden_layers: '2', max_seq_len: '128', from_weight: 'none',
         data_path: '../dataset/sft.jsonl', epochs: '50', batch_size: '8', learning_rate: '0.001', log_interval: '1' };
       await page.click('details.group summary'); // log_interval is an advanced parameter

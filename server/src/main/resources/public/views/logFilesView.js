@@ -22,6 +22,8 @@ export class LogFilesView {
     try {
       this.files = await api.logFiles();
       this.error = '';
+      // A file deleted meanwhile (with its job, from the jobs tab) is no longer shown in the viewer either.
+      if (this.viewing && !this.files.some((f) => f.filename === this.viewing.name)) this.viewing = null;
     } catch (e) {
       if (e.status === 401) return;
       this.error = e.message;

@@ -39,8 +39,8 @@ final class Jsonl {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         if (!Files.isRegularFile(file)) {
             // Files.newInputStream's exception says only the path; a user needs to know what is wrong with it.
-            throw new NoSuchFileException(file.toString(), null,
-                    Files.isDirectory(file) ? "is a folder, not a .jsonl data file" : "no such data file (check --data_path)");
+            throw new NoSuchFileException(file.toString(), null, Files.isDirectory(file)
+                    ? "is a folder, not a .jsonl data file" : "no such data file (check --data_path)");
         }
         long line = 0;
         try (LineReader lines = new LineReader(Files.newInputStream(file))) {

@@ -18,7 +18,8 @@ public final class NonFiniteException extends RuntimeException {
 
     /** {@code what} (loss, gradient norm) is {@code value} at that step. */
     public static NonFiniteException of(int epoch, int step, String what, double value) {
-        return new NonFiniteException(epoch, step, what + " is " + value + " at epoch " + (epoch + 1) + " step " + step);
+        return new NonFiniteException(epoch, step,
+                what + " is " + value + " at epoch " + (epoch + 1) + " step " + step);
     }
 
     /** The weights about to be saved at that step hold {@code problem}. */

@@ -42,8 +42,8 @@ public final class Availability {
     public void require(TrainType type) {
         if (!runs(type)) {
             throw new ValidationFailed("train_type '" + type.name() + "' is not in the builtin engine yet (it trains "
-                    + String.join(", ", IN_BUILTIN_ENGINE) + "); start the server with --backend python --checkout"
-                    + " <a MiniMind checkout> to run MiniMind's " + type.script());
+                    + String.join(", ", IN_BUILTIN_ENGINE) + "); MiniMind's " + type.script() + " needs a server"
+                    + " started with --backend python --checkout <a MiniMind checkout>");
         }
     }
 }

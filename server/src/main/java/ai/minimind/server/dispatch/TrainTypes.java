@@ -67,7 +67,8 @@ public final class TrainTypes {
         List<ParamSpec> p = new ArrayList<>();
         p.add(intP("epochs", s.epochs(), 1, 100_000, "basic", "passes over the data set"));
         p.add(intP("batch_size", s.batch(), 1, 65_536, "basic", "samples per micro-batch"));
-        p.add(floatP("learning_rate", s.lr(), 0, 1, "basic", "initial learning rate lr0 (cosine schedule)"));
+        p.add(floatP("learning_rate", s.lr(), 0, 1, "basic",
+                "base rate lr0: MiniMind's cosine schedule runs from 1.1 x lr0 down to 0.1 x lr0"));
         p.addAll(model(s.maxSeqLen(), "longest token sequence per sample"));
         p.add(path("data_path", "../dataset/" + s.data(), PathKind.INPUT, "training data (.jsonl)"));
         p.add(path("save_dir", lora ? "../out/lora" : "../out", PathKind.OUTPUT, "folder for the weights file"));
