@@ -12,8 +12,8 @@ import java.util.Arrays;
 /**
  * {@code bin/minimind serve [--host H] [--port P] [--data-dir D] [--datasets D] [--tokenizer D]
  * [--backend builtin|python] [--minimind-home D] [--checkout D] [--python P] [--max-running-jobs N]
- * [--stop-grace-seconds S] [--engine-command "CMD ..."] [--allow-anonymous]}. Prints exactly one stdout line once it listens; start-up
- * failures are one stderr line and exit code 1 (2 for bad arguments).
+ * [--stop-grace-seconds S] [--engine-command "CMD ..."] [--allow-anonymous]}. Prints exactly one stdout line once
+ * it listens; start-up failures are one stderr line and exit code 1 (2 for bad arguments).
  */
 public final class ServerMain {
     private ServerMain() {

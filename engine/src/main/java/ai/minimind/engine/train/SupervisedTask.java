@@ -15,12 +15,10 @@ public enum SupervisedTask {
     /** {@code train_full_sft.py}: only assistant targets are trained. */
     SFT;
 
-    /** Loads and validates the whole file (a {@code DataFormatException} names the file and line). */
-    public TokenDataset load(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen) throws IOException {
-        return load(jsonl, tokenizer, maxSeqLen, System.out::println);
-    }
-
-    /** As {@link #load(Path, MiniMindTokenizer, int)}; the dropped-sample count line goes to {@code log}. */
+    /**
+     * Loads and validates the whole file (a {@code DataFormatException} names the file and line); the
+     * dropped-sample count line goes to {@code log}.
+     */
     public TokenDataset load(Path jsonl, MiniMindTokenizer tokenizer, int maxSeqLen, Consumer<String> log)
             throws IOException {
         return this == PRETRAIN

@@ -97,11 +97,9 @@ public final class ParamValidator {
             return fail(spec, "a string", value);
         }
         String raw = value.toString();
-        if (raw.indexOf('\0') >= 0) { // before trim(), which would quietly drop a trailing NUL
-            throw new ValidationFailed(spec.name() + " must not contain control characters or NUL");
-        }
         String text = raw.trim();
-        if (CONTROL.matcher(text).find()) {
+        // NUL is looked for before trim(), which would quietly drop a trailing one.
+        if (raw.indexOf('\0') >= 0 || CONTROL.matcher(text).find()) {
             throw new ValidationFailed(spec.name() + " must not contain control characters or NUL");
         }
         if (text.startsWith("-") || text.startsWith("@")) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * original UI's fields ({@code id, pid, train_type, log_file, start_time, end_time, running, error,
  * manually_stopped, train_monitor, swanlab_url, command, params}) plus {@code state, exit_code, client_id} and
  * ours. {@code end_time} is a field api.md adds, so it is ISO-8601 with offset; the legacy {@code start_time}
- * keeps the original local format and {@code started_at} has it in ISO. {@code logFile} is relative to the data folder; {@code pidStartTicks} and {@code jobMark} complete the
- * {@link ProcessIdentity} so a restarted server never mistakes a reused PID for the job.
+ * keeps the original local format and {@code started_at} has it in ISO. {@code logFile} is relative to the data
+ * folder; {@code pidStartTicks} and {@code jobMark} complete the {@link ProcessIdentity} so a restarted server
+ * never mistakes a reused PID for the job.
  */
 public record JobRecord(String id, String clientId, String trainType, JobState state, Long pid, Long pidStartTicks,
                         String jobMark, String logFile, String startTime, String startedAt, String endTime,
